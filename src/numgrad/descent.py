@@ -1,0 +1,129 @@
+"""Gradient descent, theta_{n+1} <- theta_n - lr * grad L(theta_n), with an honest report."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from numgrad.gradient import (
+    Method,
+    ScalarFunction,
+    as_parameters,
+    check_positive,
+    count_calls,
+    numerical_gradient,
+)
+
+GradientFunction = Callable[[NDArray[Any]], ArrayLike]
+
+
+class Status(str, Enum):
+    CONVERGED = "converged"  # the gradient norm fell to `tol`
+    DIVERGED = "diverged"  # the loss became non-finite or exploded
+    MAX_STEPS = "max_steps"  # `steps` updates were made without either
+
+
+@dataclass(frozen=True)
+class DescentResult:
+    theta: NDArray[np.floating[Any]]  # the last parameters
+    losses: NDArray[np.float64]  # losses[k] = L(theta after k updates)
+    history: NDArray[np.floating[Any]]  # history[k] = theta after k updates
+    loss_evaluations: int  # calls of `loss`, including those of the numerical gradient
+    status: Status
+    message: str
+
+    @property
+    def steps(self) -> int:
+        """Number of updates made."""
+        return len(self.losses) - 1
+
+
+def gradient_descent(
+    loss: ScalarFunction,
+    theta0: ArrayLike,
+    *,
+    lr: float,
+    steps: int,
+    grad: GradientFunction | None = None,
+    method: Method = "forward",
+    eps: float | None = None,
+    tol: float = 1e-8,
+    explode: float = 1e8,
+) -> DescentResult:
+    """Minimise `loss` from `theta0` by `steps` updates of size `lr` (the learning rate).
+
+    The gradient is `grad(theta)` if given, else the numerical gradient of `loss` (so a forward
+    step costs exactly N+1 loss calls: L(theta_n) itself and one per parameter).
+    Stops early as CONVERGED when the gradient norm is <= `tol`, or as DIVERGED when the loss
+    is not finite or exceeds `explode` times its start (a learning rate too large).
+    """
+    check_positive(lr, "lr")
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)):
+        raise TypeError(f"steps must be an integer, got {type(steps).__name__}")
+    if steps < 0:
+        raise ValueError(f"steps must be >= 0, got {steps}")
+    check_positive(explode, "explode")
+    if not (math.isfinite(tol) and tol >= 0):
+        raise ValueError(f"tol must be >= 0 and finite, got {tol}")
+    counted = count_calls(loss)
+    theta = as_parameters(theta0, "theta0")
+    history = [theta.copy()]
+    losses = [_loss_value(counted(theta), 0)]
+    if not math.isfinite(losses[0]):
+        raise ValueError(f"loss returned {losses[0]} at theta0; start from a point where it is finite")
+    limit = explode * max(abs(losses[0]), 1e-300)
+
+    status, message = Status.MAX_STEPS, f"stopped after {steps} steps without converging"
+    for step in range(steps):
+        if grad is None:
+            f0 = losses[-1] if method == "forward" else None
+            g = numerical_gradient(counted, theta, eps=eps, method=method, f0=f0)
+        else:
+            g = _gradient_value(grad(theta.copy()), theta, step)
+        if float(np.linalg.norm(g)) <= tol:
+            status, message = Status.CONVERGED, f"converged after {step} steps (gradient norm <= {tol:g})"
+            break
+        theta = theta - lr * g
+        history.append(theta.copy())
+        losses.append(_loss_value(counted(theta), step + 1))
+        if not math.isfinite(losses[-1]) or abs(losses[-1]) > limit:
+            status = Status.DIVERGED
+            message = (
+                f"diverged at step {step + 1}: the loss went from {losses[0]:.3g} to {losses[-1]:.3g}; "
+                f"the learning rate lr={lr:g} is too large for this loss, try a smaller one"
+            )
+            break
+    else:
+        if steps == 0:
+            message = "no steps requested (steps=0)"
+
+    return DescentResult(
+        theta=theta,
+        losses=np.array(losses, dtype=np.float64),
+        history=np.array(history),
+        loss_evaluations=counted.calls,
+        status=status,
+        message=message,
+    )
+
+
+def _loss_value(value: Any, step: int) -> float:
+    if np.ndim(value) != 0 or isinstance(value, (bool, np.bool_, complex, np.complexfloating, str)):
+        raise TypeError(f"loss must return a real scalar, got {value!r} at step {step}")
+    return float(value)
+
+
+def _gradient_value(value: ArrayLike, theta: NDArray[Any], step: int) -> NDArray[Any]:
+    g = np.asarray(value, dtype=theta.dtype)
+    if g.shape != theta.shape:
+        raise ValueError(f"grad must return an array of shape {theta.shape}, got shape {g.shape} at step {step}")
+    if not np.isfinite(g).all():
+        raise ValueError(f"grad returned a non-finite value at step {step}: {g}")
+    return g
+

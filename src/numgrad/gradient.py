@@ -1,0 +1,177 @@
+"""Numerical gradient by finite differences, and a call counter to see its cost."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+Method = Literal["forward", "central"]
+METHODS: tuple[str, ...] = ("forward", "central")
+
+# Default step = machine_eps ** exponent * max(1, |theta_i|): the step that balances
+# truncation error against round-off (forward: O(h) vs eps/h; central: O(h^2) vs eps/h).
+_STEP_EXPONENT = {"forward": 1 / 2, "central": 1 / 3}
+
+ScalarFunction = Callable[[NDArray[Any]], Any]
+
+
+def as_parameters(theta: ArrayLike, name: str = "theta") -> NDArray[np.floating[Any]]:
+    """Return a private float copy of `theta`, refusing what cannot be a parameter vector."""
+    array = np.asarray(theta)
+    if array.dtype == np.bool_ or not (
+        np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)
+    ):
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    dtype = array.dtype if np.issubdtype(array.dtype, np.floating) else np.float64
+    array = np.array(array, dtype=dtype, copy=True)
+    bad = ~np.isfinite(array)
+    if bad.any():
+        index = _index(array, int(np.flatnonzero(bad)[0]))
+        raise ValueError(f"{name} must be finite, but {_label(name, index)} = {array[index]}")
+    return array
+
+
+def numerical_gradient(
+    f: ScalarFunction,
+    theta: ArrayLike,
+    *,
+    eps: float | None = None,
+    method: Method = "forward",
+    f0: float | None = None,
+) -> NDArray[np.floating[Any]]:
+    """Finite-difference gradient of the scalar function `f` at `theta`.
+
+    forward: (f(theta + h e_i) - f(theta)) / h, exactly N+1 calls of `f` (N if `f0` is given).
+    central: (f(theta + h e_i) - f(theta - h e_i)) / 2h, exactly 2N calls of `f`.
+
+    `eps` is the step h; by default h = sqrt(machine_eps) * max(1, |theta_i|) for forward and
+    cbrt(machine_eps) * max(1, |theta_i|) for central. The difference is divided by the step
+    actually taken, (theta_i + h) - theta_i, which removes the rounding of theta_i + h.
+    `f0`, if given, is f(theta) already computed (forward only). `theta` is never mutated.
+    """
+    if method not in _STEP_EXPONENT:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
+    if eps is not None:
+        check_positive(eps, "eps")
+    if f0 is not None and method != "forward":
+        raise ValueError("f0 is only used by method='forward'")
+    x = as_parameters(theta)
+    flat = x.reshape(-1)  # a view of our private copy: perturbed in place, restored after
+    if eps is None:
+        base = float(np.finfo(x.dtype).eps) ** _STEP_EXPONENT[method]
+        steps = base * np.maximum(1.0, np.abs(flat))
+    else:
+        steps = np.full(flat.shape, eps, dtype=x.dtype)
+    gradient = np.empty_like(flat)
+
+    if method == "forward":
+        if f0 is None:
+            f0 = _evaluate(f, x, None, 0.0)
+        else:
+            f0 = _check_value(f0, "f0", None, 0.0)
+        for i in range(flat.size):
+            xi = flat[i]
+            up = xi + steps[i]
+            taken = up - xi
+            _check_step(taken, x, i, steps[i])
+            flat[i] = up
+            try:
+                f_up = _evaluate(f, x, i, steps[i])
+            finally:
+                flat[i] = xi
+            gradient[i] = (f_up - f0) / taken
+    else:
+        for i in range(flat.size):
+            xi = flat[i]
+            up, down = xi + steps[i], xi - steps[i]
+            taken = up - down
+            _check_step(taken, x, i, steps[i])
+            try:
+                flat[i] = up
+                f_up = _evaluate(f, x, i, steps[i])
+                flat[i] = down
+                f_down = _evaluate(f, x, i, -steps[i])
+            finally:
+                flat[i] = xi
+            gradient[i] = (f_up - f_down) / taken
+    return gradient.reshape(x.shape)
+
+
+class CountingFunction:
+    """Wraps `f` and counts its calls: `counted = count_calls(f); ...; counted.calls`."""
+
+    def __init__(self, f: ScalarFunction) -> None:
+        if not callable(f):
+            raise TypeError(f"f must be callable, got {type(f).__name__}")
+        self.f = f
+        self.calls = 0
+
+    def __call__(self, theta: NDArray[Any]) -> Any:
+        self.calls += 1
+        return self.f(theta)
+
+    def reset(self) -> None:
+        self.calls = 0
+
+
+def count_calls(f: ScalarFunction) -> CountingFunction:
+    """Return `f` wrapped so that `.calls` tells how many times it was evaluated."""
+    return CountingFunction(f)
+
+
+def _evaluate(f: ScalarFunction, x: NDArray[Any], i: int | None, step: float) -> float:
+    return _check_value(f(x), "f", (x, i), step)
+
+
+def _check_value(value: Any, name: str, where: tuple[NDArray[Any], int | None] | None, step: float) -> float:
+    if isinstance(value, (float, np.floating)) and not isinstance(value, bool):
+        result = float(value)
+    elif np.ndim(value) != 0 or isinstance(value, (bool, np.bool_, complex, np.complexfloating, str)):
+        raise TypeError(
+            f"{name} must return a real scalar, got {type(value).__name__}"
+            + (f" of shape {np.shape(value)}" if np.ndim(value) else f" {value!r}")
+        )
+    else:
+        try:
+            result = float(value)
+        except (TypeError, ValueError) as error:
+            raise TypeError(f"{name} must return a real scalar, got {value!r}") from error
+    if not math.isfinite(result):
+        raise ValueError(f"{name} returned {result} {_where(where, step)}")
+    return result
+
+
+def _where(where: tuple[NDArray[Any], int | None] | None, step: float) -> str:
+    if where is None or where[1] is None:
+        return "at theta"
+    x, i = where
+    index = _index(x, i)
+    return f"at theta with {_label('theta', index)} shifted by {step:+.3g} (to {x[index]!r})"
+
+
+def _check_step(taken: float, x: NDArray[Any], i: int, step: float) -> None:
+    if taken == 0:
+        label = _label("theta", _index(x, i))
+        raise ValueError(
+            f"the step {step:.3g} vanishes next to {label} = {x.reshape(-1)[i]!r} "
+            f"({label} + step == {label} in {x.dtype}); use a larger eps"
+        )
+
+
+def check_positive(value: Any, name: str) -> None:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"{name} must be positive and finite, got {value}")
+
+
+def _index(x: NDArray[Any], flat_index: int) -> tuple[int, ...]:
+    return tuple(int(k) for k in np.unravel_index(flat_index, x.shape))
+
+
+def _label(name: str, index: tuple[int, ...]) -> str:
+    return f"{name}[{', '.join(map(str, index))}]" if index else name
