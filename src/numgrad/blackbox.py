@@ -23,7 +23,8 @@ START_THETA: NDArray[np.float64] = np.array([1.0, 1.0, 0.0, 0.0])  # a plain fir
 def predict(theta: ArrayLike, x: ArrayLike) -> NDArray[np.float64]:
     """The black box's output for inputs `x` under parameters theta = (a, b, c, d)."""
     a, b, c, d = _four(theta)
-    return a * np.tanh(b * np.asarray(x, dtype=np.float64) + c) + d
+    result: NDArray[np.float64] = a * np.tanh(b * np.asarray(x, dtype=np.float64) + c) + d
+    return result
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def as_parameters(theta: ArrayLike, name: str = "theta") -> NDArray[np.floating[
     bad = ~np.isfinite(array)
     if bad.any():
         index = _index(array, int(np.flatnonzero(bad)[0]))
-        raise ValueError(f"{name} must be finite, but {_label(name, index)} = {array[index]}")
+        raise ValueError(f"{name} must be finite, but {_label(name, index)} = {array[index].item()}")
     return array
 
 
@@ -72,7 +72,7 @@ def numerical_gradient(
         if f0 is None:
             f0 = _evaluate(f, x, None, 0.0)
         else:
-            f0 = _check_value(f0, "f0", None, 0.0)
+            f0 = _check_value(f0, "f0", x, None, 0.0)
         for i in range(flat.size):
             xi = flat[i]
             up = xi + steps[i]
@@ -124,10 +124,18 @@ def count_calls(f: ScalarFunction) -> CountingFunction:
 
 
 def _evaluate(f: ScalarFunction, x: NDArray[Any], i: int | None, step: float) -> float:
-    return _check_value(f(x), "f", (x, i), step)
+    value = f(x)
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None and dtype.kind == "f" and dtype.itemsize < x.dtype.itemsize:
+        # A float32 loss of a float64 theta rounds away the tiny step: the gradient would be noise.
+        raise TypeError(
+            f"f returned {dtype} while theta is {x.dtype}; its rounding swamps the step. "
+            f"Make f compute in {x.dtype}, or pass theta as {dtype}"
+        )
+    return _check_value(value, "f", x, i, step)
 
 
-def _check_value(value: Any, name: str, where: tuple[NDArray[Any], int | None] | None, step: float) -> float:
+def _check_value(value: Any, name: str, x: NDArray[Any], i: int | None, step: float) -> float:
     if isinstance(value, (float, np.floating)) and not isinstance(value, bool):
         result = float(value)
     elif np.ndim(value) != 0 or isinstance(value, (bool, np.bool_, complex, np.complexfloating, str)):
@@ -141,23 +149,22 @@ def _check_value(value: Any, name: str, where: tuple[NDArray[Any], int | None] |
         except (TypeError, ValueError) as error:
             raise TypeError(f"{name} must return a real scalar, got {value!r}") from error
     if not math.isfinite(result):
-        raise ValueError(f"{name} returned {result} {_where(where, step)}")
+        raise ValueError(f"{name} returned {result} {_where(x, i, step)}")
     return result
 
 
-def _where(where: tuple[NDArray[Any], int | None] | None, step: float) -> str:
-    if where is None or where[1] is None:
+def _where(x: NDArray[Any], i: int | None, step: float) -> str:
+    if i is None:
         return "at theta"
-    x, i = where
     index = _index(x, i)
-    return f"at theta with {_label('theta', index)} shifted by {step:+.3g} (to {x[index]!r})"
+    return f"at theta with {_label('theta', index)} shifted by {step:+.3g} (to {x[index].item()!r})"
 
 
 def _check_step(taken: float, x: NDArray[Any], i: int, step: float) -> None:
     if taken == 0:
         label = _label("theta", _index(x, i))
         raise ValueError(
-            f"the step {step:.3g} vanishes next to {label} = {x.reshape(-1)[i]!r} "
+            f"the step {step:.3g} vanishes next to {label} = {x.reshape(-1)[i].item()!r} "
             f"({label} + step == {label} in {x.dtype}); use a larger eps"
         )
 
