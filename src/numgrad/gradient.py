@@ -65,40 +65,36 @@ def numerical_gradient(
         base = float(np.finfo(x.dtype).eps) ** _STEP_EXPONENT[method]
         steps = base * np.maximum(1.0, np.abs(flat))
     else:
-        steps = np.full(flat.shape, eps, dtype=x.dtype)
-    gradient = np.empty_like(flat)
+        steps = np.full(flat.shape, eps)
+    # Perturbed coordinates and the steps actually taken, rounded in theta's own dtype.
+    ups = (flat + steps).astype(x.dtype)
+    downs = flat if method == "forward" else (flat - steps).astype(x.dtype)
+    taken = ups - downs
+    if (taken == 0).any():
+        _vanishing_step(x, int(np.flatnonzero(taken == 0)[0]), float(steps.max()))
 
+    # The loop works on Python floats: indexing numpy scalars would cost more than a cheap f.
+    # x is our private copy, so an exception from f mid-way leaves the caller's theta untouched.
+    original, up_list, down_list = flat.tolist(), ups.tolist(), downs.tolist()
+    f_up = [0.0] * flat.size
     if method == "forward":
-        if f0 is None:
-            f0 = _evaluate(f, x, None, 0.0)
-        else:
-            f0 = _check_value(f0, "f0", x, None, 0.0)
+        f_theta = _evaluate(f, x, None, 0.0) if f0 is None else _check_value(f0, "f0", x, None, 0.0)
+        f_down = [f_theta] * flat.size
         for i in range(flat.size):
-            xi = flat[i]
-            up = xi + steps[i]
-            taken = up - xi
-            _check_step(taken, x, i, steps[i])
-            flat[i] = up
-            try:
-                f_up = _evaluate(f, x, i, steps[i])
-            finally:
-                flat[i] = xi
-            gradient[i] = (f_up - f0) / taken
+            flat[i] = up_list[i]
+            f_up[i] = _evaluate(f, x, i, up_list[i] - original[i])
+            flat[i] = original[i]
     else:
+        f_down = [0.0] * flat.size
         for i in range(flat.size):
-            xi = flat[i]
-            up, down = xi + steps[i], xi - steps[i]
-            taken = up - down
-            _check_step(taken, x, i, steps[i])
-            try:
-                flat[i] = up
-                f_up = _evaluate(f, x, i, steps[i])
-                flat[i] = down
-                f_down = _evaluate(f, x, i, -steps[i])
-            finally:
-                flat[i] = xi
-            gradient[i] = (f_up - f_down) / taken
-    return gradient.reshape(x.shape)
+            flat[i] = up_list[i]
+            f_up[i] = _evaluate(f, x, i, up_list[i] - original[i])
+            flat[i] = down_list[i]
+            f_down[i] = _evaluate(f, x, i, down_list[i] - original[i])
+            flat[i] = original[i]
+    # Differences of f in float64 (f's values are Python floats), then theta's dtype.
+    gradient: NDArray[np.floating[Any]] = ((np.subtract(f_up, f_down) / taken).astype(x.dtype)).reshape(x.shape)
+    return gradient
 
 
 class CountingFunction:
@@ -125,6 +121,8 @@ def count_calls(f: ScalarFunction) -> CountingFunction:
 
 def _evaluate(f: ScalarFunction, x: NDArray[Any], i: int | None, step: float) -> float:
     value = f(x)
+    if type(value) is float and math.isfinite(value):  # the common case, checked fast
+        return value
     dtype = getattr(value, "dtype", None)
     if dtype is not None and dtype.kind == "f" and dtype.itemsize < x.dtype.itemsize:
         # A float32 loss of a float64 theta rounds away the tiny step: the gradient would be noise.
@@ -160,13 +158,12 @@ def _where(x: NDArray[Any], i: int | None, step: float) -> str:
     return f"at theta with {_label('theta', index)} shifted by {step:+.3g} (to {x[index].item()!r})"
 
 
-def _check_step(taken: float, x: NDArray[Any], i: int, step: float) -> None:
-    if taken == 0:
-        label = _label("theta", _index(x, i))
-        raise ValueError(
-            f"the step {step:.3g} vanishes next to {label} = {x.reshape(-1)[i].item()!r} "
-            f"({label} + step == {label} in {x.dtype}); use a larger eps"
-        )
+def _vanishing_step(x: NDArray[Any], i: int, step: float) -> None:
+    label = _label("theta", _index(x, i))
+    raise ValueError(
+        f"the step {step:.3g} vanishes next to {label} = {x.reshape(-1)[i].item()!r} "
+        f"({label} + step == {label} in {x.dtype}); use a larger eps"
+    )
 
 
 def check_positive(value: Any, name: str) -> None:
