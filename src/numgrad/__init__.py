@@ -1,18 +1,34 @@
 """numgrad: numerical gradients, gradient descent and the cost of both, for one lecture chapter."""
 
 from numgrad.blackbox import BlackBoxProblem, make_problem, predict
+from numgrad.cost import (
+    backprop_multiplications,
+    forward_multiplications,
+    lecture_step_multiplications,
+    loss_evaluations,
+    loss_multiplications,
+    numerical_gradient_multiplications,
+)
 from numgrad.descent import DescentResult, Status, gradient_descent
 from numgrad.gradient import METHODS, CountingFunction, count_calls, numerical_gradient
+from numgrad.mlp import MLP
 
 __all__ = [
     "METHODS",
+    "MLP",
     "BlackBoxProblem",
     "CountingFunction",
     "DescentResult",
     "Status",
+    "backprop_multiplications",
     "count_calls",
+    "forward_multiplications",
     "gradient_descent",
+    "lecture_step_multiplications",
+    "loss_evaluations",
+    "loss_multiplications",
     "make_problem",
     "numerical_gradient",
+    "numerical_gradient_multiplications",
     "predict",
 ]

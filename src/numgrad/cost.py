@@ -1,0 +1,99 @@
+"""How many multiplications one gradient costs: the lecture's estimate and the exact count.
+
+The lecture's argument: one loss evaluation of a deep network costs about N multiplications
+(N = number of parameters); a forward-difference numerical gradient needs N+1 loss evaluations;
+so one gradient-descent step costs about N(N+1) multiplications.
+
+For `numgrad.mlp.MLP` with layer sizes (n_0, ..., n_L) and a batch of B examples we can count
+exactly. Only multiplications (and the few divisions) are counted; additions and tanh
+evaluations are not. Two things make the exact count differ from the lecture's N:
+
+* biases need no multiplication: H @ W + b multiplies every weight once per example and only
+  adds b, so one forward pass on one example costs N - N_bias multiplications;
+* a batch of B examples repeats that B times.
+
+The mean squared error on top adds B * n_L squarings and one division by B * n_L.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from numgrad.gradient import METHODS
+from numgrad.mlp import MLP, check_batch
+
+
+def lecture_step_multiplications(n: int) -> int:
+    """The lecture's cost of one numerical-gradient step: N(N+1) multiplications.
+
+    About N multiplications per loss evaluation, times the N+1 evaluations of a forward-difference
+    gradient. For N = 100,000 parameters: 10,000,100,000 ~ 10^10 (100억).
+    """
+    n = _check_n(n)
+    return n * (n + 1)
+
+
+def forward_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
+    """One forward pass on `batch` examples: B * (N - N_bias) = B * sum(n_{l-1} * n_l)."""
+    return MLP(layer_sizes).forward_multiplications(batch)
+
+
+def loss_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
+    """One evaluation of the mean squared error: the forward pass, B * n_L squarings, 1 division."""
+    batch = check_batch(batch)
+    mlp = MLP(layer_sizes)
+    return mlp.forward_multiplications(batch) + batch * mlp.n_outputs + 1
+
+
+def loss_evaluations(n: int, method: str = "forward") -> int:
+    """Loss evaluations of one numerical gradient in N parameters: N+1 (forward) or 2N (central)."""
+    n = _check_n(n)
+    if method == "forward":
+        return n + 1
+    if method == "central":
+        return 2 * n
+    raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
+
+
+def numerical_gradient_multiplications(
+    layer_sizes: Sequence[int], batch: int = 1, method: str = "forward"
+) -> int:
+    """Multiplications in the loss evaluations of one numerical gradient.
+
+    forward: (N+1) * loss; central: 2N * loss, where loss = B * (N - N_bias) + B * n_L + 1.
+    Versus the lecture's N(N+1): per evaluation N_bias fewer multiplications, n_L + 1 more for
+    the loss itself, and everything times B. The finite-difference bookkeeping (N step sizes,
+    N divisions by the step) adds 2N more, O(N) next to O(N^2), and is left out as the lecture
+    leaves it out.
+    """
+    n = MLP(layer_sizes).n_params
+    return loss_evaluations(n, method) * loss_multiplications(layer_sizes, batch)
+
+
+def backprop_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
+    """Multiplications of one backpropagation gradient (`MLP.backprop`) on `batch` examples.
+
+    With W = N - N_bias (the weights) and hidden = n_1 + ... + n_{L-1}:
+      forward pass, keeping every layer's input          B * W
+      dL/d(output) = residual * (2 / (B n_L))            B * n_L + 1
+      dW_l = H_{l-1}^T G_l for every layer               B * W
+      G_l W_l^T for every layer but the first            B * (W - n_0 n_1)
+      times tanh' = 1 - H^2 (a square, a product)        2 * B * hidden
+    About 3 forward passes, whatever N is: O(N), where the numerical gradient is O(N^2).
+    """
+    batch = check_batch(batch)
+    mlp = MLP(layer_sizes)
+    sizes = mlp.layer_sizes
+    weights = mlp.n_weights
+    hidden = sum(sizes[1:-1])
+    return batch * (3 * weights - sizes[0] * sizes[1] + sizes[-1] + 2 * hidden) + 1
+
+
+def _check_n(n: int) -> int:
+    if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)):
+        raise TypeError(f"n must be an int (the number of parameters), got {type(n).__name__} {n!r}")
+    if n < 1:
+        raise ValueError(f"n (the number of parameters) must be at least 1, got {n}")
+    return int(n)
