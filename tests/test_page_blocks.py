@@ -1,0 +1,126 @@
+"""Every Python block of every page runs; the built site shows no Python block that was not run."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from page_blocks import ROOT, PYTHON_LANGUAGES, PageBlockError, collect_blocks, pages, run_blocks
+from site_html import html_of_page, parse
+
+DOCS = ROOT / "docs"
+CANARY = Path(__file__).parent / "canary"
+PAGES = pages(DOCS)
+NOTEBOOKS = sorted(DOCS.rglob("*.ipynb"))
+
+
+@pytest.fixture
+def clean_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks run in an empty folder (files they write land there), with no display."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+
+
+def run_page(page: Path) -> None:
+    try:
+        run_blocks(collect_blocks(page))
+    except PageBlockError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.mark.usefixtures("clean_run")
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])
+def test_every_python_block_of_the_page_runs(page: Path) -> None:
+    run_page(page)
+
+
+def rendered_python(html: Path) -> list[str]:
+    parsed = parse(html)
+    return [code for language in PYTHON_LANGUAGES for code in parsed.code_of(language)]
+
+
+def test_built_pages_show_exactly_the_blocks_that_were_run_or_marked(built_site) -> None:
+    """Count the Python blocks in the built HTML and match each, by its code, to a collected block."""
+    rendered_total = shown_run = not_run = hidden_run = 0
+    doc_html = set()
+    for page in PAGES:
+        src_uri = page.relative_to(DOCS).as_posix()
+        html = html_of_page(built_site.dir, src_uri)
+        doc_html.add(html)
+        blocks = collect_blocks(page)
+        shown = [b.shown_source for b in blocks if b.shown_source is not None]
+        rendered = rendered_python(html)
+        assert Counter(rendered) == Counter(shown), (
+            f"{src_uri}: the built page shows {len(rendered)} Python blocks, the harness found "
+            f"{len(shown)} shown ones; shown but not collected: {list((Counter(rendered) - Counter(shown)))}; "
+            f"collected but not shown: {list(Counter(shown) - Counter(rendered))}"
+        )
+        rendered_total += len(rendered)
+        not_run += sum(b.not_run_reason is not None for b in blocks)
+        shown_run += sum(b.not_run_reason is None and b.shown_source is not None for b in blocks)
+        hidden_run += sum(b.shown_source is None for b in blocks)
+
+    # Python blocks on a built page that is not a Markdown page (notebook cells are counted apart).
+    for html in built_site.dir.rglob("*.html"):
+        if html not in doc_html:
+            assert not rendered_python(html), f"{html.relative_to(built_site.dir)} shows Python no test ran"
+
+    print(
+        f"\nPython blocks in the built pages: {rendered_total} = {shown_run} run + {not_run} marked not run; "
+        f"plus {hidden_run} run with hidden source (figures, generated prose)"
+    )
+    assert rendered_total == shown_run + not_run
+    assert shown_run + hidden_run > 0, "no Python block was found on any page"
+
+
+def code_cells(notebook: Path) -> list[dict]:
+    return [cell for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"] if cell["cell_type"] == "code"]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.name for n in NOTEBOOKS])
+def test_notebook_is_committed_without_outputs(notebook: Path) -> None:
+    for number, cell in enumerate(code_cells(notebook), 1):
+        assert cell.get("outputs") == [] and cell.get("execution_count") is None, (
+            f"{notebook.name}: code cell {number} has stored outputs; the build makes them"
+        )
+
+
+def test_notebook_code_cells_are_all_executed_by_the_build(built_site) -> None:
+    assert NOTEBOOKS, "no notebook under docs/"
+    for notebook in NOTEBOOKS:
+        cells = code_cells(notebook)
+        built = parse(html_of_page(built_site.dir, notebook.relative_to(DOCS).as_posix())).notebook_code_cells
+        assert len(built) == len(cells), f"{notebook.name}: {len(cells)} code cells, {len(built)} on the page"
+        unexecuted = [n for n, cell in enumerate(built, 1) if not re.search(r"In\s*\[\d+\]:", cell.text)]
+        assert not unexecuted, f"{notebook.name}: code cells {unexecuted} show no execution count"
+        print(f"\n{notebook.name}: {len(cells)} code cells, all executed by the build")
+
+
+# Canaries: the harness must fail on the pages below, and pass on the control page.
+
+
+@pytest.mark.usefixtures("clean_run")
+def test_canary_control_page_passes_with_every_kind_of_block() -> None:
+    blocks = collect_blocks(CANARY / "passing.md")
+    ran = run_blocks(blocks)
+    assert [b.number for b in ran] == [1, 2, 3, 4]  # include, admonition, tab, details; 5 is notest
+    assert blocks[0].source.strip() == (CANARY / "snippet.py").read_text().strip()
+    assert blocks[4].not_run_reason
+
+
+@pytest.mark.usefixtures("clean_run")
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("failing_block.md", r"Python block 2 failed:(.|\n)*ZeroDivisionError"),
+        ("missing_include.md", r"no_such_snippet\.py"),
+        ("notest_without_reason.md", r"needs a reason"),
+    ],
+)
+def test_canary_harness_fails(page: str, message: str) -> None:
+    with pytest.raises(PageBlockError, match=message):
+        run_blocks(collect_blocks(CANARY / page))
