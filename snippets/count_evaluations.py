@@ -1,0 +1,17 @@
+"""블랙박스 모델의 수치적 기울기 한 번에 손실 함수를 몇 번 부르는지 직접 센다."""
+
+from numgrad import count_calls, make_problem, numerical_gradient
+from numgrad.blackbox import PARAMETER_NAMES, START_THETA
+
+problem = make_problem()
+N = len(PARAMETER_NAMES)
+
+loss = count_calls(problem.loss)  # 부를 때마다 loss.calls 가 1씩 는다
+gradient = numerical_gradient(loss, START_THETA)  # 전진 차분
+print(f"매개 변수 N = {N}, 전진 차분 기울기 = {gradient.round(4)}")
+print(f"손실 평가 횟수 = {loss.calls}  (N + 1 = {N + 1}: L(θ) 한 번 + 매개 변수마다 한 번)")
+assert loss.calls == N + 1
+
+loss.reset()
+numerical_gradient(loss, START_THETA, method="central")
+print(f"중앙 차분이면 {loss.calls}번  (2N = {2 * N})")

@@ -1,0 +1,13 @@
+"""경사 하강법으로 블랙박스 모델을 학습한다 (기울기는 손으로 미분한 공식 exact_gradient)."""
+
+from numgrad import gradient_descent, make_problem
+from numgrad.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+
+problem = make_problem()
+result = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=1000, grad=problem.exact_gradient)
+
+print(result.status.name, "-", result.message)
+print(f"손실: {result.losses[0]:.6f} (시작) → {result.losses[-1]:.6f} ({result.steps} 스텝 후)")
+print(f"참고: 참값에서의 손실 L(참값) = {problem.loss(TRUE_THETA):.6f}")
+for name, learned, true in zip(PARAMETER_NAMES, result.theta, TRUE_THETA):
+    print(f"  {name}: 학습 {learned:+.4f}   참값 {true:+.4f}")

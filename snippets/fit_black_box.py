@@ -1,0 +1,19 @@
+"""수치적 기울기(전진 차분)만으로 경사 하강법을 돌려 블랙박스 모델을 학습한다."""
+
+from numgrad import gradient_descent, make_problem, plotting
+from numgrad.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+
+problem = make_problem()
+N = len(PARAMETER_NAMES)
+result = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=200)  # grad 를 주지 않으면 수치적 기울기
+
+print(f"{result.status.name}: {result.steps} 스텝, 손실 {result.losses[0]:.6f} → {result.losses[-1]:.6f}")
+for name, learned, true in zip(PARAMETER_NAMES, result.theta, TRUE_THETA):
+    print(f"  {name}: 학습 {learned:+.4f}   참값 {true:+.4f}")
+print(f"손실 평가 횟수 = {result.loss_evaluations} = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}")
+assert result.loss_evaluations == 1 + result.steps * (N + 1)
+
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 fit_black_box.png 로 저장한다
+    figure = plotting.fit_figure(problem, result.theta)
+    plotting.show(figure, "fit_black_box", "데이터 점들과 곡선 세 개: 학습 전 시작 값의 완만한 곡선은 데이터에서 "
+                  "멀고, 수치적 기울기로 학습한 곡선은 데이터를 만든 참값의 곡선과 거의 겹친다.")

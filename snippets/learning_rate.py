@@ -1,0 +1,27 @@
+"""학습률 η가 하는 일: 수렴한다 / 진동하며 수렴한다 / 발산한다."""
+
+from numgrad import gradient_descent, make_problem, plotting
+from numgrad.blackbox import START_THETA
+
+# 1) 이차 함수 L(θ) = ½λθ², 기울기 λθ: 한 스텝은 θ ← θ − ηλθ = (1 − ηλ)θ
+lam = 4.0
+quadratic = {}
+for lr in [0.075, 0.45, 0.525]:
+    run = gradient_descent(lambda t: 0.5 * lam * t[0] ** 2, [1.0], lr=lr, steps=100, grad=lambda t: lam * t)
+    quadratic[f"$\\eta\\lambda$ = {lr * lam:g}"] = run.history[:, 0]
+    first = ", ".join(f"{t:+.3f}" for t in run.history[:5, 0])
+    print(f"η = {lr:g}, ηλ = {lr * lam:g}: θ = {first}, ... → {run.status.name} ({run.steps} 스텝)")
+
+# 2) 블랙박스 모델: 같은 데이터, 같은 시작 값, 학습률만 다르게
+problem = make_problem()
+black_box = {}
+for lr in [0.1, 0.5, 1.0]:
+    run = gradient_descent(problem.loss, START_THETA, lr=lr, steps=300, grad=problem.exact_gradient)
+    black_box[f"$\\eta$ = {lr:g}"] = run.losses
+    print(f"블랙박스 η = {lr:g}: {run.status.name} - {run.message}")
+
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 learning_rate.png 로 저장한다
+    figure = plotting.learning_rate_figure(quadratic, black_box)
+    plotting.show(figure, "learning_rate", "그래프 두 개. 왼쪽: 이차 함수에서 ηλ가 1보다 작으면 θ가 한쪽에서 0으로 "
+                  "다가가고, 1과 2 사이면 부호를 바꾸며 진동하면서 0으로 가고, 2보다 크면 진동이 점점 커진다. "
+                  "오른쪽: 블랙박스 모델의 손실(로그 눈금)이 알맞은 학습률에서는 줄어들고, 너무 큰 학습률에서는 폭발한다.")

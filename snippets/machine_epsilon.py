@@ -1,0 +1,10 @@
+"""컴퓨터의 실수(float64)는 유효 숫자가 유한하다: 기계 엡실론과 그로부터 정해지는 좋은 간격 ε."""
+
+import numpy as np
+
+machine_eps = np.finfo(np.float64).eps  # 1 다음으로 큰 float64 와 1의 차이
+print(f"기계 엡실론 = {machine_eps:.3e}")
+print("1 + 기계 엡실론     == 1 ?", 1.0 + machine_eps == 1.0)
+print("1 + 기계 엡실론 / 2 == 1 ?", 1.0 + machine_eps / 2 == 1.0)
+print(f"전진 차분에 좋은 간격 √기계 엡실론 ≈ {np.sqrt(machine_eps):.2e}")
+print(f"중앙 차분에 좋은 간격 ∛기계 엡실론 ≈ {np.cbrt(machine_eps):.2e}")

@@ -1,0 +1,27 @@
+"""간격 ε를 바꾸며 f(x) = sin x 의 x = 1 에서의 수치적 기울기 오차를 잰다 (정답은 cos 1)."""
+
+import numpy as np
+
+from numgrad import numerical_gradient, plotting
+
+x, exact = 1.0, np.cos(1.0)
+steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶ 은 float64 에서 1 이다)
+errors = {
+    method: np.array([abs(numerical_gradient(np.sin, x, eps=h, method=method) - exact) / abs(exact) for h in steps])
+    for method in ["forward", "central"]
+}
+
+print("      ε      전진 차분 오차   중앙 차분 오차")
+for h, e_forward, e_central in list(zip(steps, errors["forward"], errors["central"]))[::6]:
+    print(f"  {h:8.1e}   {e_forward:12.2e}   {e_central:12.2e}")
+for method, values in errors.items():
+    best = np.argmin(values)
+    print(f"{method:>7}: 오차가 가장 작은 ε = {steps[best]:.1e} (오차 {values[best]:.1e})")
+
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 step_error.png 로 저장한다
+    figure = plotting.step_error_figure(
+        steps, {"전진 차분": errors["forward"], "중앙 차분": errors["central"]}, machine_eps=np.finfo(float).eps
+    )
+    plotting.show(figure, "step_error", "로그-로그 그래프: 간격 ε가 작아지면 오차가 처음에는 줄어들다가(전진 차분은 "
+                  "기울기 1, 중앙 차분은 기울기 2), 너무 작아지면 반올림 오차 때문에 다시 커진다. 가장 작은 오차는 "
+                  "전진 차분이 √기계 엡실론 근처, 중앙 차분이 ∛기계 엡실론 근처에서 나온다.")
