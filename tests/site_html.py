@@ -28,12 +28,19 @@ class PageParser(HTMLParser):
         self.notebook_code_cells: list[Element] = []  # class="jp-CodeCell"
         self.prose: list[str] = []
         self.references: list[tuple[str, str, str]] = []  # (tag, attribute, url) that load something
+        self.script_attributes: list[str] = []  # every attribute value of every <script>
+        self.inline: dict[str, list[str]] = {"script": [], "style": []}  # inline code and CSS
+        self.heading_ids: list[str] = []
         self._open: list[tuple[str, Element | None, bool]] = []  # (tag, collected element, skipped text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         classes = set(values.get("class", "").split())
         self._note_references(tag, values)
+        if tag == "script":
+            self.script_attributes += values.values()
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and values.get("id"):
+            self.heading_ids.append(values["id"])
         if tag in VOID:
             return
         element = None
@@ -58,6 +65,8 @@ class PageParser(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
+        if self._open and self._open[-1][0] in self.inline:
+            self.inline[self._open[-1][0]].append(data)
         if any(skip for _, _, skip in self._open):
             return
         for _, element, _ in self._open:
