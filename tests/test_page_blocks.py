@@ -19,17 +19,21 @@ NOTEBOOKS = sorted(DOCS.rglob("*.ipynb"))
 
 
 @pytest.fixture
-def clean_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Blocks run in an empty folder (files they write land there), with no display."""
-    monkeypatch.chdir(tmp_path)
+def clean_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks run as the build runs them: from the project root (markdown-exec's working
+    directory, so paths like "snippets/x.py" resolve), with no display."""
+    monkeypatch.chdir(ROOT)
     monkeypatch.setenv("MPLBACKEND", "Agg")
 
 
 def run_page(page: Path) -> None:
+    failure = None
     try:
         run_blocks(collect_blocks(page))
     except PageBlockError as error:
-        pytest.fail(str(error), pytrace=False)
+        failure = str(error)
+    if failure:
+        pytest.fail(failure, pytrace=False)
 
 
 @pytest.mark.usefixtures("clean_run")
