@@ -9,7 +9,7 @@ How a figure reaches the reader (one rule, no configuration):
   ``embed`` runs the snippet as a script, keeps what it passes to ``show`` as inline SVG (in a
   ``<figure>`` with the Korean ``alt`` as caption and accessible name) and drops its printed text,
   which the page shows in its own block. Any warning while drawing (a missing Hangul glyph...)
-  is an error there, so a broken figure fails the build.
+  is an error there and in ``figure_html``, so a broken figure fails the build.
 - In a notebook, a Figure shows itself: end a cell with it.
 
 Korean labels need a Hangul font: the first installed of ``KOREAN_FONTS`` is used (Debian:
@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import html
 import io
+import logging
 import re
 import runpy
 import warnings
@@ -84,6 +85,31 @@ def _style() -> Iterator[None]:
         }
     ):
         yield
+
+
+@contextlib.contextmanager
+def _strict() -> Iterator[None]:
+    """Fail on any warning while drawing: a missing glyph is a warning, in math text a log record."""
+
+    class Collect(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.WARNING)
+            self.messages: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.messages.append(record.getMessage())
+
+    collect = Collect()
+    logger = logging.getLogger("matplotlib")
+    logger.addHandler(collect)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            yield
+    finally:
+        logger.removeHandler(collect)
+    if collect.messages:
+        raise RuntimeError("matplotlib warned while drawing: " + "; ".join(sorted(set(collect.messages))))
 
 
 def _figure(rows: int, cols: int, width: float, height: float) -> tuple[Figure, Any]:
@@ -220,8 +246,7 @@ def embed(path: str | Path) -> str:
         raise FileNotFoundError(f"no snippet at {script.resolve()} (paths are relative to the project root)")
     _captured = []
     try:
-        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
-            warnings.simplefilter("error")  # a missing glyph must fail the build, not blur a label
+        with _strict(), contextlib.redirect_stdout(io.StringIO()):  # a missing glyph fails the build
             runpy.run_path(str(script), run_name="__main__")
         figures = _captured
     finally:
@@ -234,7 +259,7 @@ def embed(path: str | Path) -> str:
 def figure_html(fig: Figure, name: str, alt: str) -> str:
     """`fig` as an inline, accessible SVG in a <figure> with `alt` as its caption."""
     buffer = io.StringIO()
-    with _style():
+    with _style(), _strict():
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]  # drop the XML declaration and DOCTYPE: not allowed inline
