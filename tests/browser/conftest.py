@@ -1,0 +1,119 @@
+"""The built site in headless Chromium, as readers see it.
+
+One browser for the session. Every page of the built site (from its sitemap) is visited once per
+viewport; each visit records what the page requested, logged and rendered, runs axe-core and saves
+a full-page screenshot. The tests then judge these records, so adding a check costs no page load.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from browsing import (
+    AXE_JS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SCREENSHOTS,
+    VIEWPORTS,
+    Recorder,
+    SiteHandler,
+    Visit,
+    new_context,
+    unavailable,
+    visit,
+)
+
+
+@pytest.fixture(scope="session")
+def origin(built_site: Any) -> Iterator[str]:
+    """Serve the folder holding the site, so the site lives under its sub-path as on GitHub Pages."""
+
+    class Handler(SiteHandler):
+        pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(built_site.root)))
+    Handler.built_origin = built_origin(built_site)
+    Handler.served_origin = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Handler.served_origin
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(origin: str, built_site: Any) -> str:
+    return origin + built_site.base_path
+
+
+def sitemap_urls(built_site: Any) -> list[str]:
+    sitemap = built_site.dir / "sitemap.xml"
+    assert sitemap.is_file(), "the built site has no sitemap.xml to list its pages"
+    ns = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = [(loc.text or "").strip() for loc in ET.parse(sitemap).getroot().iterfind("sm:url/sm:loc", ns)]
+    assert urls, "sitemap.xml lists no page"
+    return urls
+
+
+def built_origin(built_site: Any) -> str:
+    """scheme://host:port of the `site_url` the site was built for."""
+    url = urlsplit(sitemap_urls(built_site)[0])
+    return f"{url.scheme}://{url.netloc}"
+
+
+@pytest.fixture(scope="session")
+def page_paths(built_site: Any) -> list[str]:
+    """Every page of the built site, relative to its base (e.g. "" for home, "learning/")."""
+    paths = []
+    for url in sitemap_urls(built_site):
+        path = urlsplit(url).path
+        assert path.startswith(built_site.base_path), f"sitemap entry {url} is outside {built_site.base_path}"
+        paths.append(path[len(built_site.base_path) :])
+    return paths
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError as error:
+        unavailable(f"Playwright is not installed ({error})")
+    if not Path(CHROMIUM).is_file():
+        unavailable(f"no Chromium at {CHROMIUM}")
+    with sync_playwright() as playwright:
+        try:
+            # Playwright gives every launch a fresh temporary profile (--user-data-dir).
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Error as error:
+            unavailable(f"Chromium at {CHROMIUM} does not start: {error.message.splitlines()[0]}")
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def visits(browser: Any, origin: str, site_url: str, page_paths: list[str]) -> list[Visit]:
+    """Every page at every viewport, visited once in one context per viewport."""
+    assert AXE_JS.is_file(), f"axe-core is missing ({AXE_JS}); run `npm ci`"
+    results = []
+    for viewport in VIEWPORTS:
+        shutil.rmtree(SCREENSHOTS / viewport, ignore_errors=True)
+        (SCREENSHOTS / viewport).mkdir(parents=True)
+        context = new_context(browser, viewport)
+        page = context.new_page()
+        recorder = Recorder(origin)
+        recorder.attach(context, page)
+        for path in page_paths:
+            results.append(visit(page, recorder, site_url, path, viewport))
+        context.close()
+    return results
+
+

@@ -1,0 +1,47 @@
+"""Instant navigation: moving between pages without a reload still typesets the math there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from browsing import INSPECT_JS, Visit, config_of, new_context, wait_until_rendered
+
+NAV_LINKS = ".md-sidebar--primary a.md-nav__link"
+
+
+def assert_math_typeset(page: Any, where: str) -> None:
+    dom = page.evaluate(INSPECT_JS)
+    assert dom["mathCount"] > 0, f"{where}: no formula found on the page"
+    problems = dom["unrendered"] + dom["katexErrors"] + dom["rawTex"]
+    assert not problems, f"{where}: math not typeset after instant navigation: {problems}"
+
+
+def test_math_renders_after_instant_navigation(browser: Any, site_url: str, visits: list[Visit]) -> None:
+    with_math = [v.path for v in visits if v.viewport == "desktop" and v.dom["mathCount"] and v.path]
+    assert len(with_math) >= 2, f"fewer than two pages with math besides home: {with_math}"
+    context = new_context(browser, "desktop")
+    page = context.new_page()
+    page.goto(site_url)
+    if "navigation.instant" not in config_of(page)["features"]:
+        context.close()
+        pytest.skip("navigation.instant is not enabled in mkdocs.yml")
+    page.evaluate("window.sameDocument = true")  # a reload would drop it
+
+    for path in with_math[:2]:
+        # Follow the link in the navigation, as a reader does.
+        links = page.locator(NAV_LINKS)
+        index = links.evaluate_all("(links, url) => links.findIndex(a => a.href === url)", site_url + path)
+        assert index >= 0, f"no link to /{path} in the navigation"
+        links.nth(index).click()
+        page.wait_for_url(site_url + path)
+        wait_until_rendered(page)
+        assert page.evaluate("window.sameDocument === true"), f"moving to /{path} reloaded the page"
+        assert_math_typeset(page, f"/{path} reached by a click")
+
+    page.go_back()
+    page.wait_for_url(site_url + with_math[0])
+    wait_until_rendered(page)
+    assert page.evaluate("window.sameDocument === true"), "going back reloaded the page"
+    assert_math_typeset(page, f"/{with_math[0]} reached by going back")
+    context.close()

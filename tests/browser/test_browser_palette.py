@@ -1,0 +1,114 @@
+"""Light and dark scheme: the toggle switches the scheme and every figure stays legible in both.
+
+Legibility is measured on pixels, as a reader sees them: in a screenshot of each figure, the
+pixels of its text regions (matplotlib's text groups or <text>) are pooled; the background is
+their commonest colour and the ink their 2% most different pixels, which must contrast by at
+least 4.5:1 (WCAG AA). Dark text on a transparent figure
+over the dark page fails this; an opaque light figure or a dark variant passes.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import numpy as np
+from browsing import Visit, new_context, problems_report, wait_until_rendered
+from PIL import Image
+
+TEXT_CONTRAST = 4.5  # WCAG AA for normal text
+GRAPHICS_CONTRAST = 3.0  # WCAG for graphics, used for a figure without text elements (an <img>)
+TOGGLE = "[data-md-component=palette] label:not([hidden])"
+
+# Marks every figure of the page and returns where its text is, relative to the figure.
+FIGURES_JS = """() => {
+  const content = document.querySelector('.md-content');
+  const figures = [...content.querySelectorAll('svg, img')].filter(el =>
+    !el.parentElement.closest('svg, button, a, .md-icon, .twemoji, .katex') && el.getBoundingClientRect().width >= 100);
+  return figures.map((figure, index) => {
+    figure.setAttribute('data-legibility-figure', index);
+    const box = figure.getBoundingClientRect();
+    // <text>, or matplotlib's glyph groups ("text_3", or "<prefix>-text_3" when ids are prefixed).
+    const texts = figure.tagName.toLowerCase() === 'svg'
+      ? [...figure.querySelectorAll('text, g[id]')].filter(el => el.tagName === 'text' || /(^|[-_])text_[0-9]+$/.test(el.id))
+      : [];
+    const regions = texts.map(t => t.getBoundingClientRect()).filter(r => r.width >= 3 && r.height >= 3)
+      .map(r => [r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top]);
+    return {index, label: figure.tagName.toLowerCase() + ' #' + index, regions};
+  });
+}"""
+
+
+def relative_luminance(rgb: np.ndarray) -> np.ndarray:
+    """WCAG relative luminance of sRGB colours in 0..255."""
+    c = rgb / 255.0
+    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return linear @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def ink_contrast(pixels: np.ndarray) -> float:
+    """Contrast between the background (the commonest colour) and the ink (the 2% most different pixels)."""
+    flat = pixels.reshape(-1, 3)
+    colours, counts = np.unique(flat, axis=0, return_counts=True)
+    background = float(relative_luminance(colours[counts.argmax()].astype(float)))
+    luminance = relative_luminance(flat.astype(float))
+    distance = np.abs(luminance - background)
+    ink = float(np.median(luminance[distance >= np.quantile(distance, 0.98)]))
+    lighter, darker = max(ink, background), min(ink, background)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def illegible_figures(page: Any) -> list[str]:
+    """Figures whose text (all text regions together; else the whole figure) lacks contrast."""
+    problems = []
+    for figure in page.evaluate(FIGURES_JS):
+        shot = page.locator(f"[data-legibility-figure='{figure['index']}']").screenshot()
+        pixels = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB"))
+        height, width, _ = pixels.shape
+        text = [
+            pixels[max(0, int(top)) : min(height, int(np.ceil(bottom))), max(0, int(left)) : min(width, int(np.ceil(right)))]
+            for left, top, right, bottom in figure["regions"]
+        ]
+        text = [crop.reshape(-1, 3) for crop in text if crop.size]
+        contrast = ink_contrast(np.concatenate(text) if text else pixels)
+        needed = TEXT_CONTRAST if text else GRAPHICS_CONTRAST
+        if contrast < needed:
+            what = f"its text ({len(text)} text elements)" if text else "the figure (no text elements found)"
+            problems.append(f"{figure['label']}: {what} has contrast {contrast:.2f}:1 with its background, below {needed}:1")
+    return problems
+
+
+def scheme(page: Any) -> str | None:
+    value: str | None = page.locator("body").get_attribute("data-md-color-scheme")
+    return value
+
+
+def toggle_to_another_scheme(page: Any) -> str | None:
+    """Click the toggle until the scheme changes (a toggle may cycle through "system", light, dark)."""
+    before = scheme(page)
+    toggle = page.locator(TOGGLE)
+    assert toggle.count() == 1, "no palette toggle in the header"
+    for _ in range(page.locator("[data-md-component=palette] input").count()):
+        toggle.click()
+        if scheme(page) != before:
+            break
+    assert scheme(page) != before, f"the palette toggle never changes the colour scheme ({before})"
+    return scheme(page)
+
+
+def test_toggle_switches_scheme_and_figures_stay_legible(browser: Any, site_url: str, visits: list[Visit]) -> None:
+    with_figures = [v.path for v in visits if v.viewport == "desktop" and v.dom["svgFigureCount"] + v.dom["imageCount"]]
+    assert with_figures, "no page has a figure: legibility cannot be checked"
+    context = new_context(browser, "desktop")
+    page = context.new_page()
+    page.goto(site_url)
+    problems: dict[str, list[str]] = {}
+    for switch in (False, True):
+        current = toggle_to_another_scheme(page) if switch else scheme(page)
+        for path in with_figures:  # the chosen scheme is remembered across pages, as for a reader
+            page.goto(site_url + path)
+            wait_until_rendered(page)
+            if found := illegible_figures(page):
+                problems[f"/{path} in scheme {current}"] = found
+    context.close()
+    assert not problems, problems_report("figures hard to read:", problems)
