@@ -183,10 +183,11 @@ def visit(page: Any, recorder: Recorder, site_url: str, path: str, viewport: str
     response = page.goto(url, wait_until="load")
     wait_until_rendered(page)
     dom: dict[str, Any] = page.evaluate(INSPECT_JS)
-    copy_failures = check_copy_buttons(page, dom["codeBlocks"])
-    axe_violations = run_axe(page)
+    # The screenshot comes before the clicks, which scroll the page and leave a button focused.
     screenshot = SCREENSHOTS / viewport / f"{path.strip('/').replace('/', '__') or 'index'}.png"
     page.screenshot(path=str(screenshot), full_page=True)
+    copy_failures = check_copy_buttons(page, dom["codeBlocks"])
+    axe_violations = run_axe(page)
     return Visit(
         path=path,
         viewport=viewport,
