@@ -131,6 +131,7 @@ async function main() {
         kilobytes: Math.round(lhr.audits["total-byte-weight"].numericValue / 1024),
         lcp: (lhr.audits["largest-contentful-paint"].numericValue / 1000).toFixed(1),
         tbt: Math.round(lhr.audits["total-blocking-time"].numericValue),
+        cls: lhr.audits["cumulative-layout-shift"].numericValue.toFixed(3),
         notes: [...failing("accessibility"), ...failing("best-practices"), ...failing("seo")].join(", "),
       });
       console.error(`measured ${url}`);
@@ -143,15 +144,15 @@ async function main() {
 
   console.log(`Lighthouse ${lhrVersion()} · ${preset} preset · goals: performance ≥ ${GOALS.performance}, ` +
     `accessibility ${GOALS.accessibility}, first load ≤ ${GOALS.maxKilobytes} KB\n`);
-  console.log("| page | performance | accessibility | best-practices | SEO | first load (KB) | LCP (s) | TBT (ms) | failing audits (a11y, BP, SEO) |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+  console.log("| page | performance | accessibility | best-practices | SEO | first load (KB) | LCP (s) | TBT (ms) | CLS | failing audits (a11y, BP, SEO) |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   let missed = 0;
   for (const row of rows) {
     const mark = (ok, value) => (ok ? `${value}` : (missed++, `**${value}** ✗`));
     console.log(
       `| ${row.page} | ${mark(row.performance >= GOALS.performance, row.performance)} | ` +
         `${mark(row.accessibility >= GOALS.accessibility, row.accessibility)} | ${row.bestPractices} | ${row.seo} | ` +
-        `${mark(row.kilobytes <= GOALS.maxKilobytes, row.kilobytes)} | ${row.lcp} | ${row.tbt} | ${row.notes} |`,
+        `${mark(row.kilobytes <= GOALS.maxKilobytes, row.kilobytes)} | ${row.lcp} | ${row.tbt} | ${row.cls} | ${row.notes} |`,
     );
   }
   console.log(missed ? `\n${missed} goal(s) missed (marked ✗)` : "\nall goals met");
