@@ -126,7 +126,8 @@ class Case:
         scale = (n + 1) / (k + 1)
         how = (f"numerical_gradient timed on {k} of the {n} coordinates ({k + 1} full loss evaluations), "
                f"scaled by (N+1)/(k+1) = {scale:.2f}; median of 3 runs")
-        return timing([one_repeat() for _ in range(3)], how, estimated=True, scale=scale)
+        estimate = timing([one_repeat() for _ in range(3)], how, estimated=True, scale=scale)
+        return {**estimate, "subset_size": k, "scale": scale}
 
 
 def measure(depths: tuple[int, ...], log: Callable[[str], None]) -> list[dict[str, Any]]:

@@ -98,7 +98,9 @@ def test_every_time_is_a_median_and_estimates_say_how(committed: dict[str, Any])
             assert timing["seconds"] > 0 and timing["how"]
             assert timing["seconds"] == pytest.approx(float(np.median(timing["repeats"])))
         if point["numerical"]["estimated"]:
-            assert "timed on" in point["numerical"]["how"] and "scaled by" in point["numerical"]["how"]
+            k, n = point["numerical"]["subset_size"], point["n_params"]
+            assert 100 <= k < n and point["numerical"]["scale"] == pytest.approx((n + 1) / (k + 1))
+            assert f"timed on {k} of the {n} coordinates" in point["numerical"]["how"]
         assert point["ratio"] == pytest.approx(point["numerical"]["seconds"] / point["backprop"]["seconds"])
 
 
