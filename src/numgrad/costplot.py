@@ -18,15 +18,15 @@ if TYPE_CHECKING:
 METHODS = {"numerical": "수치적 기울기 (전진 차분)", "backprop": "역전파"}
 
 
-def fitted_line(n: np.ndarray, values: np.ndarray) -> tuple[float, np.ndarray]:
-    """Least-squares line through (log N, log value): its slope and its values at `n`."""
+def fitted_line(n: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The least-squares line through (log N, log value), at `n`: a power law c * N^slope."""
     slope, intercept = np.polyfit(np.log(n), np.log(values), 1)
-    return float(slope), np.exp(intercept) * n**slope
+    return np.exp(intercept) * n**slope  # type: ignore[no-any-return]
 
 
 def cost_vs_n_figure(results: dict[str, Any]) -> Figure:
     """Top: measured seconds of one gradient; bottom: its counted multiplications, with N(N+1)."""
-    points = results["points"]
+    points, slopes = results["points"], results["slopes"]  # the slopes the benchmark fitted
     n = np.array([p["n_params"] for p in points], dtype=float)
     with _style():
         fig, axes = _figure(2, 1, 6.4, 8.4)
@@ -34,16 +34,15 @@ def cost_vs_n_figure(results: dict[str, Any]) -> Figure:
         for k, (method, label) in enumerate(METHODS.items()):
             seconds = np.array([p[method]["seconds"] for p in points])
             estimated = np.array([p[method]["estimated"] for p in points])
-            slope, line = fitted_line(n, seconds)
-            time_ax.plot(n, line, color=COLORS[k], linewidth=1, alpha=0.6)
+            time_ax.plot(n, fitted_line(n, seconds), color=COLORS[k], linewidth=1, alpha=0.6)
             time_ax.plot(n[~estimated], seconds[~estimated], MARKERS[k], color=COLORS[k],
-                         label=f"{label}: 증가 차수 {slope:.2f}")
+                         label=f"{label}: 증가 차수 {slopes[method]:.2f}")
             if estimated.any():
                 time_ax.plot(n[estimated], seconds[estimated], MARKERS[k], color=COLORS[k],
                              markerfacecolor="white", label=f"{label}: 추정값")
             counts = np.array([p["multiplications"][method] for p in points], dtype=float)
-            slope, _ = fitted_line(n, counts)
-            count_ax.plot(n, counts, MARKERS[k] + "-", color=COLORS[k], label=f"{label}: 증가 차수 {slope:.2f}")
+            count_ax.plot(n, counts, MARKERS[k] + "-", color=COLORS[k],
+                          label=f"{label}: 증가 차수 {slopes[method + '_multiplications']:.2f}")
         lecture = np.array([p["multiplications"]["lecture_n_n_plus_1"] for p in points], dtype=float)
         count_ax.plot(n, lecture, "--", color=COLORS[3], label="강의의 어림 N(N+1) (예제 1개 기준)")
         time_ax.set_ylabel("기울기 한 번의 시간 (초)")
