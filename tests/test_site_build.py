@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from conftest import ROOT
 from site_html import html_of_page, parse
+
+ROOT = Path(__file__).resolve().parent.parent
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)  # http://, https://, //host
 URL_IN_TEXT = re.compile(r"https?://(?!www\.w3\.org/)[^\s\"'`)<>]+")  # XML namespaces are names, not loads

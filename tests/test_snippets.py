@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parent.parent
+
 
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 # `--8<-- "snippets/x.py"` (optionally with a section or line range after a colon).
