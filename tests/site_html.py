@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +16,7 @@ class Element:
     tag: str
     classes: set[str]
     text: str = ""
+    inner_classes: set[str] = field(default_factory=set)  # classes of the elements inside
 
 
 class PageParser(HTMLParser):
@@ -39,8 +40,11 @@ class PageParser(HTMLParser):
         self._note_references(tag, values)
         if tag == "script":
             self.script_attributes += values.values()
-        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and values.get("id"):
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and "id" in values:
             self.heading_ids.append(values["id"])
+        for _, outer, _ in self._open:
+            if outer is not None:
+                outer.inner_classes |= classes
         if tag in VOID:
             return
         element = None

@@ -1,70 +1,43 @@
-"""Every formula of the built site renders with the site's KaTeX in strict mode."""
+"""Every formula of the built site was rendered at build time by KaTeX in strict mode (hooks/katex.py).
+
+The build itself rejects a formula KaTeX cannot render strictly; these tests prove that it does
+(a small build with broken formulas must fail, naming them) and that nothing reached the built
+pages unrendered.
+"""
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-
 from site_html import parse
+from small_site import small_copy_of_the_project, strict_build
 
-RENDERER = Path(__file__).with_name("katex_render.cjs")
-DELIMITERS = [("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$"), ("$", "$")]
 # TeX left in prose means math that arithmatex did not pick up; it would show raw on the page.
 RAW_TEX = re.compile(r"\\\(|\\\[|\$\$|\$\\[A-Za-z]")
-# Known-bad formulas sent in the same node run: each must be rejected, or the check is blind.
+# Known-bad formulas, one per page of a small build: each must fail it, named with its page.
 BROKEN = {
-    r"\frac{1}{": "unbalanced brace",
-    r"\nosuchmacro{x}": "undefined macro",
-    r"손실 = 1": "Hangul outside \\text{}",
+    "black-box.md": r"\frac{1}{",  # unbalanced brace
+    "learning.md": r"\nosuchmacro{x}",  # undefined macro
+    "glossary.md": r"손실 = 1",  # Hangul outside \text{} (accepted unless strict)
 }
-GOOD_CONTROL = r"\text{손실} = \frac{1}{N}\sum_{i=1}^{N} (y_i - \hat{y}_i)^2"
+GOOD = r"\text{손실} = \frac{1}{N}\sum_{i=1}^{N} (y_i - \hat{y}_i)^2"
 
 
-def strip_delimiters(text: str) -> str:
-    """The TeX inside an .arithmatex node (the same rule as docs/javascripts/katex.js)."""
-    tex = text.strip()
-    for opening, closing in DELIMITERS:
-        if tex.startswith(opening) and tex.endswith(closing) and len(tex) >= len(opening) + len(closing):
-            return tex[len(opening) : len(tex) - len(closing)]
-    return tex
-
-
-def render(formulas: list[dict]) -> list[str | None]:
-    node = shutil.which("node")
-    assert node, "node is needed to check formulas with KaTeX"
-    result = subprocess.run(
-        [node, str(RENDERER)], input=json.dumps(formulas), capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def test_every_formula_renders_in_strict_mode(built_site) -> None:
-    formulas = []
+def test_every_formula_is_typeset_in_the_built_pages(built_site) -> None:
+    problems, count = [], 0
     for html in sorted(built_site.dir.rglob("*.html")):
         for node in parse(html).formulas:
-            formulas.append(
-                {"page": html.relative_to(built_site.dir).as_posix(), "tex": strip_delimiters(node.text),
-                 "display": node.tag == "div"}
-            )
-    checks = [{"tex": tex, "display": False} for tex in [*BROKEN, GOOD_CONTROL]]
-    results = render(checks + [{"tex": f["tex"], "display": f["display"]} for f in formulas])
-
-    canary_results, site_results = results[: len(checks)], results[len(checks) :]
-    for (tex, why), error in zip(BROKEN.items(), canary_results):
-        assert error, f"KaTeX accepted a broken formula ({why}): {tex}"
-    assert canary_results[-1] is None, f"KaTeX rejected the control formula: {canary_results[-1]}"
-
-    failures = [f"{f['page']}: {f['tex']!r}: {error}" for f, error in zip(formulas, site_results) if error]
-    assert not failures, "formulas KaTeX cannot render:\n" + "\n".join(failures)
-    pages = {f["page"] for f in formulas}
-    print(f"\n{len(formulas)} formulas on {len(pages)} pages render with KaTeX (strict)")
-    assert formulas, "no formula found in the built site"
+            count += 1
+            where = f"{html.relative_to(built_site.dir)}: {node.text.strip()[:60]!r}"
+            expected = {"katex", "katex-display"} if node.tag == "div" else {"katex"}
+            if not expected <= node.inner_classes:
+                problems.append(f"{where} is not typeset ({' and '.join(sorted(expected))} missing)")
+            if "katex-error" in node.inner_classes:
+                problems.append(f"{where} is a KaTeX error")
+    assert not problems, "formulas not rendered at build time:\n" + "\n".join(problems)
+    assert count, "no formula found in the built site"
+    print(f"\n{count} formulas rendered at build time")
 
 
 def test_no_unrendered_tex_in_prose(built_site) -> None:
@@ -76,6 +49,29 @@ def test_no_unrendered_tex_in_prose(built_site) -> None:
     assert not found, "TeX outside math markup (shown raw):\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("text", ["\\(a\\)", "\\[a\\]", "$$a$$", "a"])
-def test_strip_delimiters(text: str) -> None:
-    assert strip_delimiters(text) == "a"
+def write_math(project: Path, formulas: dict[str, str]) -> None:
+    for page, tex in formulas.items():
+        with (project / "docs" / page).open("a", encoding="utf-8") as file:
+            file.write(f"\n인라인 \\({tex}\\) 수식.\n\n$$\n{tex}\n$$\n")
+
+
+def test_good_math_is_rendered_into_the_page(tmp_path: Path) -> None:
+    project = small_copy_of_the_project(tmp_path)
+    write_math(project, {"index.md": GOOD})
+    result = strict_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    formulas = parse(project / "site" / "index.html").formulas
+    assert [f.tag for f in formulas] == ["span", "div"]
+    assert all("katex" in f.inner_classes for f in formulas)
+    assert "katex-display" in formulas[1].inner_classes
+
+
+def test_a_formula_katex_rejects_fails_the_build(tmp_path: Path) -> None:
+    project = small_copy_of_the_project(tmp_path)
+    write_math(project, {"index.md": GOOD, **BROKEN})
+    result = strict_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build accepted broken formulas:\n{output}"
+    for page, tex in BROKEN.items():
+        assert f"{page}: {tex!r}" in output, f"the build error does not name {tex!r} on {page}:\n{output}"
+    assert f"index.md: {GOOD!r}" not in output, f"the good formula was reported as broken:\n{output}"

@@ -3,40 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
 
 from site_html import html_of_page, parse
+from small_site import nav_pages, small_copy_of_the_project, strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)  # http://, https://, //host
 URL_IN_TEXT = re.compile(r"https?://(?!www\.w3\.org/)[^\s\"'`)<>]+")  # XML namespaces are names, not loads
+KATEX_CSS = "assets/katex/katex.min.css"
 CSS_LOADS = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)", re.IGNORECASE)
-KATEX_FILES = ("assets/katex/katex.min.js", "assets/katex/katex.min.css", "javascripts/katex.js")
-
-
-def nav_pages() -> list[tuple[str, str]]:
-    """(title, src_uri) of every page in mkdocs.yml's nav, in order."""
-    found = []
-
-    def walk(items: list) -> None:
-        for item in items:
-            if isinstance(item, str):
-                found.append((item, item))
-            else:
-                for title, value in item.items():
-                    walk(value) if isinstance(value, list) else found.append((title, value))
-
-    walk(load_config(str(ROOT / "mkdocs.yml"))["nav"])
-    return found
 
 
 def test_strict_build_passes(built_site) -> None:
@@ -56,7 +36,8 @@ def test_every_nav_page_is_built(built_site, title: str, src_uri: str) -> None:
 def test_headings_keep_their_hangul_anchors(built_site) -> None:
     ids = [i for html in built_site.dir.rglob("*.html") for i in parse(html).heading_ids]
     assert any(re.search("[가-힣]", i) for i in ids), "no heading anchor keeps its Hangul"
-    assert not [i for i in ids if re.fullmatch(r"_\d+", i)], "Hangul was dropped from a heading anchor"
+    dropped = [i for i in ids if re.fullmatch(r"_?\d*", i)]  # e.g. "_1", "1" or ""
+    assert not dropped, f"Hangul was dropped from heading anchors: {dropped}"
 
 
 def test_notebook_page_is_built_with_its_download(built_site) -> None:
@@ -72,14 +53,14 @@ def test_notebook_page_is_built_with_its_download(built_site) -> None:
         assert copy.is_file() and json.loads(copy.read_bytes()) == json.loads(notebook.read_bytes())
 
 
-def test_every_page_renders_math_with_the_site_katex(built_site) -> None:
-    for name in KATEX_FILES:
-        assert (built_site.dir / name).is_file(), f"{name} is not in the build"
+def test_every_page_has_the_katex_stylesheet_and_fonts(built_site) -> None:
+    """Math is rendered at build time (tests/test_katex.py): pages need KaTeX's CSS and fonts only."""
+    assert (built_site.dir / KATEX_CSS).is_file(), f"{KATEX_CSS} is not in the build"
     assert list((built_site.dir / "assets/katex/fonts").glob("*.woff2")), "KaTeX fonts are not in the build"
     for html in built_site.dir.rglob("*.html"):
         loaded = {url.split("?")[0] for _, _, url in parse(html).references}
-        for name in KATEX_FILES:
-            assert any(url.endswith(name) for url in loaded), f"{html.relative_to(built_site.dir)} does not load {name}"
+        assert any(url.endswith(KATEX_CSS) for url in loaded), f"{html.relative_to(built_site.dir)} does not load {KATEX_CSS}"
+        assert not [url for url in loaded if "katex" in url and url.endswith(".js")], "KaTeX's script is loaded"
 
 
 def test_nothing_is_loaded_from_another_origin(built_site) -> None:
@@ -106,33 +87,6 @@ def test_nothing_is_loaded_from_another_origin(built_site) -> None:
             continue
         problems += [f"{script.relative_to(built_site.dir)} names {url}" for url in URL_IN_TEXT.findall(script.read_text())]
     assert not problems, "the site loads from other origins:\n" + "\n".join(problems)
-
-
-def small_copy_of_the_project(tmp_path: Path) -> Path:
-    """The project's real configuration and hooks around tiny pages: builds in seconds."""
-    project = tmp_path / "project"
-    docs = project / "docs"
-    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ("javascripts", "stylesheets"):
-        shutil.copytree(ROOT / "docs" / folder, docs / folder)
-    (project / "node_modules").mkdir()
-    (project / "node_modules/katex").symlink_to(ROOT / "node_modules/katex")
-    for title, src_uri in nav_pages():
-        if src_uri.endswith(".ipynb"):
-            cell = {"cell_type": "markdown", "metadata": {}, "source": [f"# {title}"]}
-            notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-            (docs / src_uri).write_text(json.dumps(notebook), encoding="utf-8")
-        else:
-            (docs / src_uri).write_text(f"# {title}\n\n## 둘째 제목\n", encoding="utf-8")
-    return project
-
-
-def strict_build(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
-    )
 
 
 @pytest.mark.parametrize(

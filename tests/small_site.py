@@ -1,0 +1,57 @@
+"""A tiny copy of the project (its real mkdocs.yml and hooks around one-line pages) that builds in
+seconds: for tests that must see the build itself fail."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def nav_pages() -> list[tuple[str, str]]:
+    """(title, src_uri) of every page in mkdocs.yml's nav, in order."""
+    found = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, str):
+                found.append((item, item))
+            else:
+                for title, value in item.items():
+                    walk(value) if isinstance(value, list) else found.append((title, value))
+
+    walk(load_config(str(ROOT / "mkdocs.yml"))["nav"])
+    return found
+
+
+def small_copy_of_the_project(tmp_path: Path) -> Path:
+    """The project's real configuration and hooks around tiny pages: builds in seconds."""
+    project = tmp_path / "project"
+    docs = project / "docs"
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    (project / "node_modules").mkdir()
+    (project / "node_modules/katex").symlink_to(ROOT / "node_modules/katex")
+    for title, src_uri in nav_pages():
+        if src_uri.endswith(".ipynb"):
+            cell = {"cell_type": "markdown", "metadata": {}, "source": [f"# {title}"]}
+            notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            (docs / src_uri).write_text(json.dumps(notebook), encoding="utf-8")
+        else:
+            (docs / src_uri).write_text(f"# {title}\n\n## 둘째 제목\n", encoding="utf-8")
+    return project
+
+
+def strict_build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+    )
