@@ -17,6 +17,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -74,7 +75,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     return html_text  # the search index keeps the TeX; the HTML is swapped in on_post_page
 
 
-def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - jinja2 Environment
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: render all their formulas in one node run."""
     batch = [formula for formulas in _formulas.values() for formula in formulas]
     results = iter(render(batch)) if batch else iter(())
@@ -109,22 +110,21 @@ def render(formulas: list[dict]) -> list[dict]:
 
 @event_priority(-50)  # after the other hooks and plugins have edited the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    rendered = iter(_rendered.get(page.file.src_uri, []))
+    expected = _rendered.get(page.file.src_uri, [])
+    rendered = iter(expected)
     count = 0
 
     def swap(match: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        katex_html = next(rendered, None)
-        if katex_html is None:
-            raise PluginError(f"{page.file.src_uri}: more formulas in the page than were rendered")
+        katex_html = next(rendered, "")  # a count that differs fails the build below
         # A wide display formula scrolls; tabindex lets a keyboard scroll it too.
         focus = ' tabindex="0"' if match[1] == "div" else ""
         return f'<{match[1]} class="arithmatex"{focus}>{katex_html}</{match[1]}>'
 
     output = ARITHMATEX.sub(swap, output)
-    if count != len(_rendered.get(page.file.src_uri, [])):
-        raise PluginError(f"{page.file.src_uri}: {count} formulas in the page, {len(_rendered[page.file.src_uri])} rendered")
+    if count != len(expected):
+        raise PluginError(f"{page.file.src_uri}: {count} formulas in the page, {len(expected)} rendered")
     if count:
         links = "".join(
             f'<link rel="preload" href="{get_relative_url(f"{SITE_DIR}/fonts/{font}", page.url)}" '
