@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from numgrad import costplot, plotting
+from numgrad import plotting
 
 # 저장소 최상위 폴더: 스크립트로 실행하면 이 파일의 위치에서, 페이지를 만들 때는 현재 폴더(최상위)에서 찾는다
 ROOT = Path(__file__).resolve().parent.parent if __name__ == "__main__" else Path()
@@ -21,7 +21,7 @@ slopes = results["slopes"]
 print(f"증가 차수(로그-로그 기울기): 수치적 기울기 {slopes['numerical']:.2f}, 역전파 {slopes['backprop']:.2f}")
 
 if __name__ == "__main__":  # 스크립트로 실행하면 그림을 cost_vs_n.png 로 저장한다
-    figure = costplot.cost_vs_n_figure(results)
+    figure = plotting.cost_vs_n_figure(results)
     plotting.show(figure, "cost_vs_n", "로그-로그 그래프 두 개: 매개 변수 개수 N이 늘 때 기울기 한 번에 드는 시간(위)과 "
                   f"곱셈 수(아래). 시간의 증가 차수는 수치적 기울기 {slopes['numerical']:.2f}, 역전파 "
                   f"{slopes['backprop']:.2f}로, N이 클수록 둘의 간격이 벌어진다. 아래 그래프에서 강의의 어림 N(N+1) 점선은 "
