@@ -212,10 +212,10 @@ def test_loss_evaluations() -> None:
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: lecture_step_multiplications(0), ValueError, "n .* must be at least 1, got 0"),
-        (lambda: lecture_step_multiplications(1e5), TypeError, "n must be an int .* got float"),
-        (lambda: lecture_step_multiplications(True), TypeError, "n must be an int .* got bool"),
-        (lambda: loss_evaluations(-3), ValueError, "must be at least 1, got -3"),
+        (lambda: lecture_step_multiplications(0), ValueError, "n must be at least 1, got 0"),
+        (lambda: lecture_step_multiplications(1e5), TypeError, "n must be an int, got float 100000.0"),
+        (lambda: lecture_step_multiplications(True), TypeError, "n must be an int, got bool True"),
+        (lambda: loss_evaluations(-3), ValueError, "n must be at least 1, got -3"),
         (lambda: forward_multiplications([3], 1), ValueError, "layer_sizes needs at least 2"),
         (lambda: loss_multiplications([3, 2], 0), ValueError, "batch must be at least 1, got 0"),
         (lambda: backprop_multiplications([3, 0, 2]), ValueError, r"layer_sizes\[1\] must be at least 1"),

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from numgrad.gradient import as_parameters
+from numgrad.gradient import as_parameters, check_int
 
 PARAMETER_NAMES: tuple[str, ...] = ("a", "b", "c", "d")
 TRUE_THETA: NDArray[np.float64] = np.array([2.0, 1.5, -0.5, 0.5])  # the data's hidden parameters
@@ -55,8 +55,7 @@ def make_problem(
     n_samples: int = 50, *, noise: float = 0.1, seed: int = 0, theta: ArrayLike = TRUE_THETA
 ) -> BlackBoxProblem:
     """Samples x ~ U(-3, 3) and y = predict(theta, x) + N(0, noise^2) from a seeded generator."""
-    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < 1:
-        raise ValueError(f"n_samples must be a positive integer, got {n_samples!r}")
+    check_int(n_samples, "n_samples", 1)
     if not noise >= 0:
         raise ValueError(f"noise must be >= 0, got {noise!r}")
     rng = np.random.default_rng(seed)

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
-from numgrad.gradient import METHODS
-from numgrad.mlp import MLP, check_batch
+from numgrad.gradient import METHODS, check_int
+from numgrad.mlp import MLP
 
 
 def lecture_step_multiplications(n: int) -> int:
@@ -31,7 +29,7 @@ def lecture_step_multiplications(n: int) -> int:
     About N multiplications per loss evaluation, times the N+1 evaluations of a forward-difference
     gradient. For N = 100,000 parameters: 10,000,100,000 ~ 10^10 (100억).
     """
-    n = _check_n(n)
+    n = check_int(n, "n", 1)
     return n * (n + 1)
 
 
@@ -42,14 +40,14 @@ def forward_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
 
 def loss_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
     """One evaluation of the mean squared error: the forward pass, B * n_L squarings, 1 division."""
-    batch = check_batch(batch)
+    batch = check_int(batch, "batch", 1)
     mlp = MLP(layer_sizes)
     return mlp.forward_multiplications(batch) + batch * mlp.n_outputs + 1
 
 
 def loss_evaluations(n: int, method: str = "forward") -> int:
     """Loss evaluations of one numerical gradient in N parameters: N+1 (forward) or 2N (central)."""
-    n = _check_n(n)
+    n = check_int(n, "n", 1)
     if method == "forward":
         return n + 1
     if method == "central":
@@ -83,17 +81,10 @@ def backprop_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
       times tanh' = 1 - H^2 (a square, a product)        2 * B * hidden
     About 3 forward passes, whatever N is: O(N), where the numerical gradient is O(N^2).
     """
-    batch = check_batch(batch)
+    batch = check_int(batch, "batch", 1)
     mlp = MLP(layer_sizes)
     sizes = mlp.layer_sizes
     weights = mlp.n_weights
     hidden = sum(sizes[1:-1])
     return batch * (3 * weights - sizes[0] * sizes[1] + sizes[-1] + 2 * hidden) + 1
 
-
-def _check_n(n: int) -> int:
-    if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"n must be an int (the number of parameters), got {type(n).__name__} {n!r}")
-    if n < 1:
-        raise ValueError(f"n (the number of parameters) must be at least 1, got {n}")
-    return int(n)

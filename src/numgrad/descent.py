@@ -15,6 +15,7 @@ from numgrad.gradient import (
     Method,
     ScalarFunction,
     as_parameters,
+    check_int,
     check_positive,
     count_calls,
     numerical_gradient,
@@ -64,10 +65,7 @@ def gradient_descent(
     is not finite or exceeds `explode` times its start (a learning rate too large).
     """
     check_positive(lr, "lr")
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)):
-        raise TypeError(f"steps must be an integer, got {type(steps).__name__}")
-    if steps < 0:
-        raise ValueError(f"steps must be >= 0, got {steps}")
+    check_int(steps, "steps", 0)
     check_positive(explode, "explode")
     if not (math.isfinite(tol) and tol >= 0):
         raise ValueError(f"tol must be >= 0 and finite, got {tol}")

@@ -166,6 +166,15 @@ def _vanishing_step(x: NDArray[Any], i: int, step: float) -> None:
     )
 
 
+def check_int(value: Any, name: str, minimum: int) -> int:
+    """Return `value` as an int if it is an integer >= `minimum`; bools and floats are refused."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    return int(value)
+
+
 def check_positive(value: Any, name: str) -> None:
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__}")

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from numgrad.gradient import check_int
+
 Array = NDArray[np.float64]
 
 
@@ -24,21 +26,7 @@ def check_layer_sizes(layer_sizes: Sequence[int]) -> tuple[int, ...]:
         raise TypeError(f"layer_sizes must be a sequence of ints, got {type(layer_sizes).__name__}")
     if len(layer_sizes) < 2:
         raise ValueError(f"layer_sizes needs at least 2 entries (inputs, outputs), got {list(layer_sizes)}")
-    for i, size in enumerate(layer_sizes):
-        if isinstance(size, (bool, np.bool_)) or not isinstance(size, (int, np.integer)):
-            raise TypeError(f"layer_sizes[{i}] must be an int, got {type(size).__name__} {size!r}")
-        if size < 1:
-            raise ValueError(f"layer_sizes[{i}] must be at least 1, got {size}")
-    return tuple(int(size) for size in layer_sizes)
-
-
-def check_batch(batch: int) -> int:
-    """Return the batch size B as an int, refusing anything that is not a positive int."""
-    if isinstance(batch, (bool, np.bool_)) or not isinstance(batch, (int, np.integer)):
-        raise TypeError(f"batch must be an int, got {type(batch).__name__} {batch!r}")
-    if batch < 1:
-        raise ValueError(f"batch must be at least 1, got {batch}")
-    return int(batch)
+    return tuple(check_int(size, f"layer_sizes[{i}]", 1) for i, size in enumerate(layer_sizes))
 
 
 class MLP:
@@ -132,7 +120,7 @@ class MLP:
         Each weight is used in exactly one multiplication per example (H @ W); a bias is only
         added. tanh is counted as a function evaluation, not as multiplications.
         """
-        return check_batch(batch) * self.n_weights
+        return check_int(batch, "batch", 1) * self.n_weights
 
     def _check_theta(self, theta: ArrayLike) -> Array:
         array = np.asarray(theta)
