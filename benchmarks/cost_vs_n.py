@@ -3,7 +3,7 @@
 The networks are dense tanh MLPs of fixed width WIDTH, made deeper: layer sizes [WIDTH] * (depth+1),
 so N = depth * (WIDTH^2 + WIDTH) and one forward pass costs exactly BATCH * depth * WIDTH^2
 multiplications, proportional to N. For each N it measures
-  numerical: numgrad.numerical_gradient(loss, theta) (forward difference: N+1 loss evaluations)
+  numerical: whybackprop.numerical_gradient(loss, theta) (forward difference: N+1 loss evaluations)
   backprop:  MLP.backprop(theta, X, Y)
 in process CPU time with BLAS pinned to one thread, fits log-log slopes (goals: numerical
 2.0 +- 0.15, backprop 1.0 +- 0.15) and writes the results with the machine they were measured on.
@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_info, threadpool_limits
 
-from numgrad import (
+from whybackprop import (
     MLP,
     backprop_multiplications,
     forward_multiplications,
@@ -225,7 +225,7 @@ def machine() -> dict[str, Any]:
         "logical_cpus": os.cpu_count(),
         "python": platform.python_version(),
         "numpy": np.__version__,
-        "numgrad": _version(),
+        "whybackprop": _version(),
         "blas": blas,
     }
 
@@ -234,7 +234,7 @@ def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("numgrad")
+        return version("whybackprop")
     except PackageNotFoundError:
         return "unknown"
 

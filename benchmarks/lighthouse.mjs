@@ -21,7 +21,7 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
 const GOALS = { performance: 98, accessibility: 100, maxKilobytes: 600 };
-const BASE_PATH = "/numgrad/";
+const BASE_PATH = "/whybackprop/";
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [

@@ -1,4 +1,4 @@
-"""How much does numgrad.numerical_gradient add on top of the N+1 loss calls it must make?
+"""How much does whybackprop.numerical_gradient add on top of the N+1 loss calls it must make?
 
 Prints, measured in one run on the same inputs, for N = 10, 100, 1000 and a cheap and a costly f:
   overhead = numerical_gradient time / time of the bare N+1 calls of f on the same points (goal <= 1.05)
@@ -20,7 +20,7 @@ import numpy as np
 from scipy.optimize import approx_fprime
 from threadpoolctl import threadpool_limits
 
-from numgrad import count_calls, numerical_gradient
+from whybackprop import count_calls, numerical_gradient
 
 Problem = tuple[Callable[[np.ndarray], float], Callable[[np.ndarray], np.ndarray]]
 
@@ -58,7 +58,7 @@ def measure(f: Callable[[np.ndarray], float], theta: np.ndarray, repeats: int) -
             f(p)
 
     runs = {
-        "numgrad": lambda: numerical_gradient(f, theta),
+        "whybackprop": lambda: numerical_gradient(f, theta),
         "bare": bare,
         "scipy": lambda: approx_fprime(theta, f, np.sqrt(np.finfo(float).eps)),
     }
@@ -79,7 +79,7 @@ def main() -> None:
     args = parser.parse_args()
 
     print(f"numpy {np.__version__}; medians of {args.repeats} interleaved repeats; BLAS on 1 thread\n")
-    print(f"{'f':7} {'N':>5} {'numgrad':>10} {'bare N+1':>10} {'scipy':>10} {'overhead':>9} {'vs scipy':>9}"
+    print(f"{'f':7} {'N':>5} {'whybackprop':>10} {'bare N+1':>10} {'scipy':>10} {'overhead':>9} {'vs scipy':>9}"
           f" {'fwd err':>9} {'ctr err':>9} {'scipy err':>9}")
     with threadpool_limits(limits=1):
         for name, make in (("cheap", cheap), ("costly", costly)):
@@ -94,8 +94,8 @@ def main() -> None:
                     relative_error(approx_fprime(theta, f, np.sqrt(np.finfo(float).eps)), g),
                 )
                 print(
-                    f"{name:7} {n:5d} {t['numgrad'] * 1e3:8.3f}ms {t['bare'] * 1e3:8.3f}ms {t['scipy'] * 1e3:8.3f}ms"
-                    f" {t['numgrad'] / t['bare']:9.3f} {t['numgrad'] / t['scipy']:9.3f}"
+                    f"{name:7} {n:5d} {t['whybackprop'] * 1e3:8.3f}ms {t['bare'] * 1e3:8.3f}ms {t['scipy'] * 1e3:8.3f}ms"
+                    f" {t['whybackprop'] / t['bare']:9.3f} {t['whybackprop'] / t['scipy']:9.3f}"
                     + "".join(f" {e:9.1e}" for e in errors)
                 )
 

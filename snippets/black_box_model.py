@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from numgrad import plotting, predict
-from numgrad.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+from whybackprop import plotting, predict
+from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 print("매개 변수:", ", ".join(PARAMETER_NAMES), f"(N = {len(PARAMETER_NAMES)})")
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from numgrad import numerical_gradient
+from whybackprop import numerical_gradient
 
 x, exact = 1.0, np.cos(1.0)  # f(x) = sin x, f'(x) = cos x
 for method in ["forward", "central"]:

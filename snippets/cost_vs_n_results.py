@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from numgrad import plotting
+from whybackprop import plotting
 
 # 저장소 최상위 폴더: 스크립트로 실행하면 이 파일의 위치에서, 페이지를 만들 때는 현재 폴더(최상위)에서 찾는다
 ROOT = Path(__file__).resolve().parent.parent if __name__ == "__main__" else Path()

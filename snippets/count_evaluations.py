@@ -1,7 +1,7 @@
 """블랙박스 모델의 수치적 기울기 한 번에 손실 함수를 몇 번 부르는지 직접 센다."""
 
-from numgrad import count_calls, make_problem, numerical_gradient
-from numgrad.blackbox import PARAMETER_NAMES, START_THETA
+from whybackprop import count_calls, make_problem, numerical_gradient
+from whybackprop.blackbox import PARAMETER_NAMES, START_THETA
 
 problem = make_problem()
 N = len(PARAMETER_NAMES)

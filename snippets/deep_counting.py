@@ -1,6 +1,6 @@
 """경사 하강법 한 스텝의 곱셈 수: 강의의 어림 N(N+1)과 작은 심층 신경망(MLP)의 정확한 수."""
 
-from numgrad import (
+from whybackprop import (
     MLP,
     backprop_multiplications,
     forward_multiplications,

@@ -4,7 +4,7 @@ import time
 
 import numpy as np
 
-from numgrad import MLP, count_calls, numerical_gradient
+from whybackprop import MLP, count_calls, numerical_gradient
 
 mlp = MLP([10] * 19)  # 폭 10, 층 18개
 rng = np.random.default_rng(0)

@@ -1,7 +1,7 @@
 """경사 하강법으로 블랙박스 모델을 학습한다 (기울기는 손으로 미분한 공식 exact_gradient)."""
 
-from numgrad import gradient_descent, make_problem
-from numgrad.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+from whybackprop import gradient_descent, make_problem
+from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 problem = make_problem()
 result = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=1000, grad=problem.exact_gradient)

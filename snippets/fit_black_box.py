@@ -1,7 +1,7 @@
 """수치적 기울기(전진 차분)만으로 경사 하강법을 돌려 블랙박스 모델을 학습한다."""
 
-from numgrad import gradient_descent, make_problem, plotting
-from numgrad.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+from whybackprop import gradient_descent, make_problem, plotting
+from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 problem = make_problem()
 N = len(PARAMETER_NAMES)

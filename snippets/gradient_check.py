@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from numgrad import make_problem, numerical_gradient
-from numgrad.blackbox import START_THETA
+from whybackprop import make_problem, numerical_gradient
+from whybackprop.blackbox import START_THETA
 
 TOLERANCE = 1e-6  # 허용하는 상대 오차
 problem = make_problem()

@@ -1,7 +1,7 @@
 """학습률 η가 하는 일: 수렴한다 / 진동하며 수렴한다 / 발산한다."""
 
-from numgrad import gradient_descent, make_problem, plotting
-from numgrad.blackbox import START_THETA
+from whybackprop import gradient_descent, make_problem, plotting
+from whybackprop.blackbox import START_THETA
 
 # 1) 이차 함수 L(θ) = ½λθ², 기울기 λθ: 한 스텝은 θ ← θ − ηλθ = (1 − ηλ)θ
 lam = 4.0

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from numgrad import make_problem, predict
-from numgrad.blackbox import START_THETA, TRUE_THETA
+from whybackprop import make_problem, predict
+from whybackprop.blackbox import START_THETA, TRUE_THETA
 
 problem = make_problem()  # 참값 θ로 만든 데이터 (x, y) 50쌍, 잡음 섞임
 print(f"데이터 {problem.x.size}쌍, 첫 세 쌍: x = {problem.x[:3].round(3)}, y = {problem.y[:3].round(3)}")

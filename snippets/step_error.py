@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from numgrad import numerical_gradient, plotting
+from whybackprop import numerical_gradient, plotting
 
 x, exact = 1.0, np.cos(1.0)
 steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶ 은 float64 에서 1 이다)

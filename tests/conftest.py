@@ -12,14 +12,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # The site is built as GitHub Pages serves it: under a sub-path of its origin.
-BASE_PATH = "/numgrad/"
+BASE_PATH = "/whybackprop/"
 
 
 @dataclass(frozen=True)
 class BuiltSite:
     root: Path  # serve this folder: the site is at root / BASE_PATH
     dir: Path  # the built site itself (index.html, sitemap.xml, ...)
-    base_path: str  # e.g. "/numgrad/"
+    base_path: str  # e.g. "/whybackprop/"
     build_seconds: float
 
 

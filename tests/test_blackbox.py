@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from numgrad import Status, count_calls, gradient_descent, make_problem, numerical_gradient, predict
-from numgrad.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+from whybackprop import Status, count_calls, gradient_descent, make_problem, numerical_gradient, predict
+from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 
 def test_each_parameter_changes_the_output() -> None:

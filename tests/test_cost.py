@@ -1,8 +1,8 @@
-"""numgrad.cost: every formula against an independent count of the multiplications performed.
+"""whybackprop.cost: every formula against an independent count of the multiplications performed.
 
 The independent count: a pure-Python MLP, written out loop by loop on `Tallied` numbers that
 count each scalar multiplication and division as it happens. It computes the same loss and
-gradient as `numgrad.MLP` (checked), so its tally is the work that loss and gradient take.
+gradient as `whybackprop.MLP` (checked), so its tally is the work that loss and gradient take.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pytest
 
-from numgrad import (
+from whybackprop import (
     MLP,
     backprop_multiplications,
     forward_multiplications,
@@ -166,7 +166,7 @@ def test_forward_and_loss_counts(sizes: list[int], batch: int) -> None:
 @pytest.mark.parametrize("method", ["forward", "central"])
 @pytest.mark.parametrize(("sizes", "batch"), ARCHITECTURES, ids=str)
 def test_numerical_gradient_count(sizes: list[int], batch: int, method: str) -> None:
-    """numgrad's own numerical_gradient, run on the tallied loss: its calls times their work."""
+    """whybackprop's own numerical_gradient, run on the tallied loss: its calls times their work."""
     _, theta, X, Y = problem(sizes, batch)
     performed = count(lambda: numerical_gradient(lambda t: loss(sizes, tallied(t), X, Y).v, theta, method=method))  # type: ignore[arg-type]
     assert performed == numerical_gradient_multiplications(sizes, batch, method)

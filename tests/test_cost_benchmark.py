@@ -2,7 +2,7 @@
 
 The deep-network page draws its figure and its numbers from benchmarks/results/cost_vs_n.json.
 These tests fail when that file no longer matches the code: wrong schema, counts that differ from
-numgrad.cost, slopes that do not follow from its own points, or a quick re-measurement at small N
+whybackprop.cost, slopes that do not follow from its own points, or a quick re-measurement at small N
 whose growth orders (log-log slopes) differ from the committed ones.
 """
 
@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from numgrad import (
+from whybackprop import (
     MLP,
     backprop_multiplications,
     forward_multiplications,
@@ -75,8 +75,8 @@ def test_points_span_the_lectures_range(committed: dict[str, Any]) -> None:
     assert n == sorted(n) and n[0] < 200 and 90_000 <= n[-1] <= 110_000
 
 
-def test_counts_are_numgrads(committed: dict[str, Any]) -> None:
-    """Every count in the file is what numgrad.cost says today for that network."""
+def test_counts_are_whybackprops(committed: dict[str, Any]) -> None:
+    """Every count in the file is what whybackprop.cost says today for that network."""
     batch = committed["setup"]["batch"]
     for point in committed["points"]:
         sizes = bench.layer_sizes(point["depth"])

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from numgrad import Status, gradient_descent, numerical_gradient
+from whybackprop import Status, gradient_descent, numerical_gradient
 
 # L(theta) = 1/2 * theta^T diag(lam) theta: curvature (Lipschitz constant of the gradient) max(lam).
 LAM = np.array([4.0, 1.0, 0.25])

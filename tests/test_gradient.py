@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from numgrad import count_calls, numerical_gradient
+from whybackprop import count_calls, numerical_gradient
 
 # Normwise relative error allowed against the exact gradient (smooth functions, |theta| <= 10).
 TOLERANCE = {"forward": 1e-6, "central": 1e-9}

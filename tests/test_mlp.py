@@ -1,11 +1,11 @@
-"""numgrad.mlp.MLP: layout, forward pass, loss, hand-written backprop, and clear errors."""
+"""whybackprop.mlp.MLP: layout, forward pass, loss, hand-written backprop, and clear errors."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from numgrad import MLP, numerical_gradient
+from whybackprop import MLP, numerical_gradient
 
 ARCHITECTURES = [[1, 1], [3, 5, 2], [2, 4, 4, 1], [4, 8, 3, 6, 2]]
 BATCHES = [1, 7, 32]
@@ -55,7 +55,7 @@ def test_init_is_seeded_and_biases_start_at_zero() -> None:
 def test_backprop_equals_central_difference(sizes: list[int], batch: int) -> None:
     """Normwise relative error ||backprop - central|| / ||central|| (2-norm) <= 1e-7.
 
-    Central differences with numgrad's default step (cbrt(machine eps) ~ 6e-6) are accurate to
+    Central differences with whybackprop's default step (cbrt(machine eps) ~ 6e-6) are accurate to
     about 1e-10 here; a wrong backprop term (a missing tanh', a transposed W) is off by O(1).
     """
     mlp = MLP(sizes)

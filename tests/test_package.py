@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numgrad
+import whybackprop
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,16 +17,16 @@ def test_mypy_strict_passes() -> None:
 
 
 def test_ships_py_typed() -> None:
-    assert (Path(numgrad.__file__).parent / "py.typed").is_file()
+    assert (Path(whybackprop.__file__).parent / "py.typed").is_file()
 
 
 def test_import_is_cheap_and_needs_no_matplotlib() -> None:
     # The core depends on numpy only: importing it must not pull in matplotlib or scipy.
-    code = "import sys, numgrad; print(sorted(m for m in ('matplotlib', 'scipy') if m in sys.modules))"
+    code = "import sys, whybackprop; print(sorted(m for m in ('matplotlib', 'scipy') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
 
 def test_public_names_exist() -> None:
-    for name in numgrad.__all__:
-        assert hasattr(numgrad, name), name
+    for name in whybackprop.__all__:
+        assert hasattr(whybackprop, name), name

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from numgrad import make_problem, plotting
-from numgrad.blackbox import TRUE_THETA
+from whybackprop import make_problem, plotting
+from whybackprop.blackbox import TRUE_THETA
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
@@ -79,7 +79,7 @@ def test_embed_fails_when_the_snippet_shows_no_figure(tmp_path: Path) -> None:
 def test_embed_turns_a_missing_glyph_into_an_error(tmp_path: Path) -> None:
     script = tmp_path / "bad_glyph.py"
     script.write_text(
-        "from matplotlib.figure import Figure\nfrom numgrad import plotting\n"
+        "from matplotlib.figure import Figure\nfrom whybackprop import plotting\n"
         "fig = Figure()\nfig.text(0.5, 0.5, '한글', family='DejaVu Sans')\n"
         "plotting.show(fig, 'bad', 'x')\n"
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from numgrad import count_calls, gradient_descent, make_problem, numerical_gradient
-from numgrad.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+from whybackprop import count_calls, gradient_descent, make_problem, numerical_gradient
+from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 SNIPPETS = DOCS.parent / "snippets"

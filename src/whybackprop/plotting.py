@@ -15,7 +15,7 @@ How a figure reaches the reader (one rule, no configuration):
 Korean labels need a Hangul font: the first installed of ``KOREAN_FONTS`` is used (Debian:
 ``apt install fonts-nanum``). Figures have an opaque white background and dark text, so they read
 the same in the light and the dark scheme. matplotlib is imported only when a figure is drawn:
-``from numgrad import plotting`` works without it.
+``from whybackprop import plotting`` works without it.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from numgrad.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA, BlackBoxProblem, predict
+from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA, BlackBoxProblem, predict
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -81,7 +81,7 @@ def _style() -> Iterator[None]:
             "axes.grid": True,
             "grid.color": "#dddddd",
             "font.size": 11,
-            "svg.hashsalt": "numgrad",  # the same SVG ids on every build
+            "svg.hashsalt": "whybackprop",  # the same SVG ids on every build
         }
     ):
         yield
@@ -320,4 +320,4 @@ def figure_html(fig: Figure, name: str, alt: str) -> str:
         1,
     )
     svg = re.sub(r"(<svg[^>]*>)", lambda m: f'{m.group(1)}<title id="{title_id}">{html.escape(alt)}</title>', svg, count=1)
-    return f'<figure class="numgrad-figure" id="figure-{name}">\n{svg}\n<figcaption>{html.escape(alt)}</figcaption>\n</figure>'
+    return f'<figure class="whybackprop-figure" id="figure-{name}">\n{svg}\n<figcaption>{html.escape(alt)}</figcaption>\n</figure>'

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from numgrad.gradient import (
+from whybackprop.gradient import (
     Method,
     ScalarFunction,
     as_parameters,

@@ -4,7 +4,7 @@ The lecture's argument: one loss evaluation of a deep network costs about N mult
 (N = number of parameters); a forward-difference numerical gradient needs N+1 loss evaluations;
 so one gradient-descent step costs about N(N+1) multiplications.
 
-For `numgrad.mlp.MLP` with layer sizes (n_0, ..., n_L) and a batch of B examples we can count
+For `whybackprop.mlp.MLP` with layer sizes (n_0, ..., n_L) and a batch of B examples we can count
 exactly. Only multiplications (and the few divisions) are counted; additions and tanh
 evaluations are not. Two things make the exact count differ from the lecture's N:
 
@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from numgrad.gradient import METHODS, check_int
-from numgrad.mlp import MLP
+from whybackprop.gradient import METHODS, check_int
+from whybackprop.mlp import MLP
 
 
 def lecture_step_multiplications(n: int) -> int:

@@ -1,7 +1,7 @@
-"""numgrad: numerical gradients, gradient descent and the cost of both, for one lecture chapter."""
+"""whybackprop: numerical gradients, gradient descent and the cost of both, for one lecture chapter."""
 
-from numgrad.blackbox import BlackBoxProblem, make_problem, predict
-from numgrad.cost import (
+from whybackprop.blackbox import BlackBoxProblem, make_problem, predict
+from whybackprop.cost import (
     backprop_multiplications,
     forward_multiplications,
     lecture_step_multiplications,
@@ -9,9 +9,9 @@ from numgrad.cost import (
     loss_multiplications,
     numerical_gradient_multiplications,
 )
-from numgrad.descent import DescentResult, Status, gradient_descent
-from numgrad.gradient import METHODS, CountingFunction, count_calls, numerical_gradient
-from numgrad.mlp import MLP
+from whybackprop.descent import DescentResult, Status, gradient_descent
+from whybackprop.gradient import METHODS, CountingFunction, count_calls, numerical_gradient
+from whybackprop.mlp import MLP
 
 __all__ = [
     "METHODS",

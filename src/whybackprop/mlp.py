@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from numgrad.gradient import check_int
+from whybackprop.gradient import check_int
 
 Array = NDArray[np.float64]
 
