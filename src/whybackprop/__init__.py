@@ -8,10 +8,12 @@ from whybackprop.cost import (
     loss_evaluations,
     loss_multiplications,
     numerical_gradient_multiplications,
+    stacked_network_multiplications,
 )
 from whybackprop.descent import DescentResult, Status, gradient_descent
 from whybackprop.gradient import METHODS, CountingFunction, count_calls, numerical_gradient
 from whybackprop.mlp import MLP
+from whybackprop.timing import predicted_seconds
 
 __all__ = [
     "METHODS",
@@ -31,4 +33,6 @@ __all__ = [
     "numerical_gradient",
     "numerical_gradient_multiplications",
     "predict",
+    "predicted_seconds",
+    "stacked_network_multiplications",
 ]

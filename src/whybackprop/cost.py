@@ -88,3 +88,21 @@ def backprop_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
     hidden = sum(sizes[1:-1])
     return batch * (3 * weights - sizes[0] * sizes[1] + sizes[-1] + 2 * hidden) + 1
 
+
+
+def stacked_network_multiplications(width: int, depth: int, batch: int = 1) -> dict[str, int]:
+    """Counts for `depth` dense layers of `width` units (layer sizes [width] * (depth + 1)).
+
+    The benchmark's network family, in closed form so that N = 10^9 costs no time to count:
+    N = depth (width^2 + width); the same numbers as the functions above (a test checks it).
+    Returns n_params and the multiplications of one forward-difference numerical gradient and
+    of one backprop gradient on `batch` examples.
+    """
+    width, depth = check_int(width, "width", 1), check_int(depth, "depth", 1)
+    batch = check_int(batch, "batch", 1)
+    n_params = depth * (width * width + width)
+    weights = depth * width * width
+    loss = batch * weights + batch * width + 1
+    hidden = (depth - 1) * width
+    backprop = batch * (3 * weights - width * width + width + 2 * hidden) + 1
+    return {"n_params": n_params, "numerical": (n_params + 1) * loss, "backprop": backprop}
