@@ -77,6 +77,8 @@ def test_pieces_cross_a_space_and_skip_code_and_other_scripts() -> None:
     # An inline tag joins what it touches: <code>x</code>를 is the word "x를", not a Hangul word.
     assert hook.unspaced_pieces("<p><code>theta</code>를 매개 변수로</p>") == ["를매개변수로", "매개변수로"]
     assert hook.unspaced_pieces("<p>손실 &amp; 함수</p>") == []  # entities are text: & ends the run
+    # A piece cut at MAX_SYLLABLES inside its first word crosses no space: the word itself matches.
+    assert hook.unspaced_pieces("<p>가나다라마바사아자 차 카</p>") == ["차카"]
 
 
 def test_a_whole_title_counts_twice() -> None:

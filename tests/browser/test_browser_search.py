@@ -111,11 +111,13 @@ def search(browser: Any, site_url: str, built_site: Any) -> Iterator[Any]:
     context.close()
 
 
+def unspaced_fields(index: dict[str, Any]) -> list[str]:
+    return [field for field in index["config"]["fields"] if field.endswith("_unspaced")]
+
+
 def without_unspaced_fields(index: dict[str, Any]) -> dict[str, Any]:
     """The index as the search plugin wrote it, before hooks/search_spacing.py added its fields."""
-    hidden = [field for field in index["config"]["fields"] if field.endswith("_unspaced")]
-    assert hidden, "the built search index has no *_unspaced fields: hooks/search_spacing.py did not run"
-    for field in hidden:
+    for field in unspaced_fields(index):
         del index["config"]["fields"][field]
         for doc in index["docs"]:
             doc.pop(field, None)
@@ -125,6 +127,8 @@ def without_unspaced_fields(index: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def search_without_unspaced_fields(browser: Any, site_url: str, built_site: Any) -> Iterator[Any]:
     """Like `search`, on the index without the spacing-free pieces."""
+    index = json.loads((built_site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert unspaced_fields(index), "the built search index has no *_unspaced fields: hooks/search_spacing.py did not run"
     context, results = open_search(browser, site_url, built_site.base_path, without_unspaced_fields)
     yield results
     context.close()
