@@ -114,6 +114,22 @@ def test_an_index_without_hangul_is_left_as_written(tmp_path: Path) -> None:
 BOOST = {"boost": 1.0}
 
 
+def test_english_entries_get_no_pieces(tmp_path: Path) -> None:
+    # An English edition whose glossary keeps the Korean terms: only the Hangul gets pieces, so an
+    # English query matches exactly what it matched before.
+    english = [
+        {"location": "", "title": "Why backpropagation", "text": "<p>Gradient descent needs the gradient.</p>"},
+        {"location": "glossary/", "title": "Glossary", "text": "gradient descent 경사 하강법 central difference 중앙 차분"},
+    ]
+    path = build(tmp_path, material_index(copy.deepcopy(english)))
+    run_hook(tmp_path)
+    home, glossary = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    assert home == english[0]
+    assert {key: glossary[key] for key in english[1]} == english[1]
+    assert "title_unspaced" not in glossary
+    assert glossary["text_unspaced"] == "경사하강법 중앙차분"
+
+
 @pytest.mark.parametrize(
     ("index", "message"),
     [
