@@ -13,6 +13,10 @@ The pieces weigh a thousandth of the field they come from: a spaced query also m
 is a prefix of 경사하강법) and must rank pages as without them, while among the pieces a title still
 outweighs text as in Material's own fields.
 
+Not matched without spaces: a query starting inside a word (박스 for 블랙박스; the same with spaces),
+one longer than MAX_SYLLABLES, one with a particle the text does not write (경사하강법이란), and text
+in code blocks (no pieces: it keeps the index small). The index grows by about half (gzipped).
+
 Only Hangul text gets pieces; an index without Hangul (another language's edition) is left as the
 search plugin wrote it. An index that is not in the format this hook knows fails the build.
 """
