@@ -1,14 +1,11 @@
-"""benchmarks/cost_vs_n.py 가 잰 결과(저장소의 JSON 파일)를 표와 로그-로그 그림으로 본다."""
+"""benchmarks/cost_vs_n.py 가 잰 결과(저장소의 JSON 파일)를 표와 로그-로그 그림으로 본다. 저장소 최상위 폴더에서 실행한다."""
 
 import json
 from pathlib import Path
 
 from whybackprop import plotting
 
-# 저장소 최상위 폴더: 스크립트로 실행하면 이 파일의 위치에서, 페이지를 만들 때는 현재 폴더(최상위)에서 찾는다
-ROOT = Path(__file__).resolve().parent.parent if __name__ == "__main__" else Path()
-RESULTS = ROOT / "benchmarks" / "results" / "cost_vs_n.json"
-results = json.loads(RESULTS.read_text(encoding="utf-8"))
+results = json.loads(Path("benchmarks/results/cost_vs_n.json").read_text(encoding="utf-8"))
 
 print("         N   수치적 기울기(초)   역전파(ms)       비율   수치적 기울기 곱셈 수")
 for p in results["points"]:
