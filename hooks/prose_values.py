@@ -172,6 +172,8 @@ def values(lang: str = "ko") -> dict[str, str]:
         "good_lr_steps": integer(fit.steps, lang),
         "too_large_lr_step": integer(too_large.steps, lang),
         "lam_max": f"{learning['lam_max']:.3g}",
+        "fit_loss": f"{fit.losses[-1]:.6f}",
+        "true_loss": f"{make_problem().loss(TRUE_THETA):.6f}",
         "eta_bound": f"{learning['eta_bound']:.2g}",
         "eta_bound_sentence": sentences["eta_bound_agrees" if agrees else "eta_bound_disagrees"].format(good=good, bad=bad),
         "step_at_eta_lambda_1": f"{quadratic_step(1.0):g}",
@@ -192,6 +194,7 @@ def values(lang: str = "ko") -> dict[str, str]:
         "forward_digits": str(round(-math.log10(math.sqrt(eps_mach)))),
         "forward_shrink_10x": f"{forward_10x[0] / forward_10x[1]:.3g}",
         "central_shrink_10x": f"{central_10x[0] / central_10x[1]:.3g}",
+        "roundoff_at_1e15": f"{eps_mach * math.sin(1.0) / 1e-15:.2g}",
         "x2_forward_01": f"{float(numerical_gradient(lambda t: t[0] ** 2, [3.0], eps=0.1)[0]):.6g}",
         "x2_central_01": f"{float(numerical_gradient(lambda t: t[0] ** 2, [3.0], eps=0.1, method='central')[0]):.6g}",
     }
