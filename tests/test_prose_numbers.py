@@ -160,3 +160,67 @@ def test_the_built_page_shows_its_values(built_site, values: dict[str, str], pag
     for name in placeholders(DOCS / page):
         if not re.search(r"[$*`]", values[name]):  # Markdown and TeX are rendered; plain text is shown as is
             assert values[name] in text, f"{page}: {{{{ {name} }}}} = {values[name]!r} is not on the built page"
+
+
+# --- the teaching pages' numbers -------------------------------------------------------------------
+
+
+def test_the_learning_rates_and_the_stability_bound(values: dict[str, str]) -> None:
+    snippet = (ROOT / "snippets" / "learning_rate.py").read_text(encoding="utf-8")
+    assert f"for lr in [0.1, {prose_values.GOOD_LR!r}, {prose_values.TOO_LARGE_LR!r}]:" in snippet  # the page's runs
+    learning = prose_values.learning_values()
+    assert learning["fit"].status.name == "CONVERGED" and learning["too_large"].status.name == "DIVERGED"
+    assert prose_values.GOOD_LR < learning["eta_bound"] < prose_values.TOO_LARGE_LR
+    assert values["eta_bound_sentence"].startswith("페이지 위에서 수렴한")  # the sentence for "the bound agrees"
+    # λ_max is the Hessian's: against an independent Hessian of the loss itself (central differences twice)
+    problem, theta, h = make_problem(), learning["fit"].theta, 1e-4
+    eye = np.eye(4) * h
+    second = np.array([[(problem.loss(theta + eye[i] + eye[j]) - problem.loss(theta + eye[i] - eye[j])
+                         - problem.loss(theta - eye[i] + eye[j]) + problem.loss(theta - eye[i] - eye[j])) / (4 * h * h)
+                        for j in range(4)] for i in range(4)])
+    assert np.linalg.eigvalsh(second)[-1] == pytest.approx(learning["lam_max"], rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("eta_lambda", "converges", "oscillates"),
+    [(0.3, True, False), (0.9, True, False), (1.1, True, True), (1.8, True, True), (2.01, False, True), (2.1, False, True)],
+)
+def test_learning_rate_thresholds_on_the_quadratic(eta_lambda: float, converges: bool, oscillates: bool) -> None:
+    lam = 4.0
+    run = gradient_descent(lambda t: 0.5 * lam * t[0] ** 2, [1.0], lr=eta_lambda / lam, steps=2000, grad=lambda t: lam * t)
+    assert (run.status.name == "CONVERGED") is converges
+    assert bool(np.any(np.diff(np.sign(run.history[:5, 0])))) is oscillates
+
+
+def test_quadratic_quiz_values(values: dict[str, str]) -> None:
+    assert values["step_at_eta_lambda_1"] == "0"  # ηλ = 1: the minimum in one step
+    assert values["step_at_eta_lambda_1_5"] == "-0.5" and values["quadratic_lr_limit"] == "0.5"
+
+
+def test_difference_quiz_values(values: dict[str, str]) -> None:
+    assert (values["x2_forward_01"], values["x2_central_01"]) == ("6.1", "6")
+    assert float(values["forward_shrink_10x"]) == pytest.approx(10, rel=0.01)
+    assert float(values["central_shrink_10x"]) == pytest.approx(100, rel=0.01)
+    errors = {m: prose_values.difference_errors(m, (1e-4, 0.5e-4)) for m in ("forward", "central")}
+    assert errors["forward"][0] / errors["forward"][1] == pytest.approx(2, rel=0.01)  # central_difference.py's claim
+    assert errors["central"][0] / errors["central"][1] == pytest.approx(4, rel=0.01)
+
+
+def test_machine_epsilon_values(values: dict[str, str]) -> None:
+    eps = np.finfo(np.float64).eps
+    assert eps == 2.0 ** int(values["machine_eps_log2"]) == np.nextafter(1.0, 2.0) - 1.0
+    assert 1.0 + 0.51 * eps != 1.0  # why "the smallest number that changes 1" is not ε_mach
+    assert values["float_digits"] == "16" and values["forward_digits"] == "8"
+
+
+def test_step_error_medians_are_of_the_order_the_prose_says() -> None:
+    eps = np.finfo(np.float64).eps
+    points = np.random.default_rng(0).uniform(-3, 3, 200)
+    median = {m: np.median([prose_values.difference_errors(m, (h,), x)[0] for x in points])
+              for m, h in (("forward", np.sqrt(eps)), ("central", np.cbrt(eps)))}
+    assert np.sqrt(eps) / 10 < median["forward"] < np.sqrt(eps) * 10  # "√ε_mach 정도"
+    assert median["central"] < median["forward"] / 100  # "훨씬 작습니다"
+
+
+def test_the_notebook_states_the_lectures_number(values: dict[str, str]) -> None:
+    assert values["lecture_step_100k"] in (DOCS / "notebook.ipynb").read_text(encoding="utf-8")
