@@ -192,6 +192,8 @@ def values(lang: str = "ko") -> dict[str, str]:
         "cbrt_machine_eps": scientific(eps_mach ** (1 / 3)),
         "float_digits": str(round(-math.log10(eps_mach))),
         "forward_digits": str(round(-math.log10(math.sqrt(eps_mach)))),
+        "float32_digits": str(round(-math.log10(float(np.finfo(np.float32).eps)))),
+        "float32_forward_digits": str(round(-math.log10(math.sqrt(float(np.finfo(np.float32).eps))))),
         "forward_shrink_10x": f"{forward_10x[0] / forward_10x[1]:.3g}",
         "central_shrink_10x": f"{central_10x[0] / central_10x[1]:.3g}",
         "roundoff_at_1e15": f"{eps_mach * math.sin(1.0) / 1e-15:.2g}",
