@@ -18,10 +18,19 @@ for method, values in errors.items():
     best = np.argmin(values)
     print(f"{method:>7}: 오차가 가장 작은 ε = {steps[best]:.1e} (오차 {values[best]:.1e})")
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 step_error.png 로 저장한다
-    figure = plotting.step_error_figure(
-        steps, {"전진 차분": errors["forward"], "중앙 차분": errors["central"]}, machine_eps=np.finfo(float).eps
+CAPTION = "간격 ε에 따른 수치적 기울기의 상대 오차 (로그-로그)"  # 그림 아래의 짧은 설명
+ALT = ("로그-로그 그래프: 간격 ε가 작아지면 오차가 처음에는 줄어들다가(전진 차분은 "
+       "로그-로그 기울기 1, 중앙 차분은 2), 너무 작아지면 반올림 오차 때문에 다시 커진다. 가장 작은 오차는 "
+       "전진 차분이 √기계 엡실론 근처, 중앙 차분이 ∛기계 엡실론 근처에서 나온다.")  # 그림을 볼 수 없는 독자를 위한 설명
+
+
+def figure(scheme: str = "light", narrow: bool = False):
+    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    return plotting.step_error_figure(
+        steps, {"전진 차분": errors["forward"], "중앙 차분": errors["central"]}, machine_eps=np.finfo(float).eps,
+        scheme=scheme, narrow=narrow,
     )
-    plotting.show(figure, "step_error", "로그-로그 그래프: 간격 ε가 작아지면 오차가 처음에는 줄어들다가(전진 차분은 "
-                  "로그-로그 기울기 1, 중앙 차분은 2), 너무 작아지면 반올림 오차 때문에 다시 커진다. 가장 작은 오차는 "
-                  "전진 차분이 √기계 엡실론 근처, 중앙 차분이 ∛기계 엡실론 근처에서 나온다.")
+
+
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/step_error.png 로 저장한다
+    plotting.save_png(figure(), "step_error")
