@@ -22,7 +22,15 @@ for name, learned, true in zip(PARAMETER_NAMES, result.theta, TRUE_THETA):
 print(f"손실 평가 횟수 = {result.loss_evaluations} = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}")
 assert result.loss_evaluations == 1 + result.steps * (N + 1)
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 fit_black_box.png 로 저장한다
-    figure = plotting.fit_figure(problem, result.theta)
-    plotting.show(figure, "fit_black_box", "데이터 점들과 곡선 세 개: 학습 전 시작 값의 완만한 곡선은 데이터에서 "
-                  "멀고, 수치적 기울기로 학습한 곡선은 데이터를 만든 참값의 곡선과 거의 겹친다.")
+CAPTION = "수치적 기울기로 학습한 블랙박스 모델과 데이터"  # 그림 아래의 짧은 설명
+ALT = ("데이터 점들과 곡선 세 개: 학습 전 시작 값의 완만한 곡선은 데이터에서 "
+       "멀고, 수치적 기울기로 학습한 곡선은 데이터를 만든 참값의 곡선과 거의 겹친다.")  # 그림을 볼 수 없는 독자를 위한 설명
+
+
+def figure(scheme: str = "light", narrow: bool = False):
+    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    return plotting.fit_figure(problem, result.theta, scheme=scheme, narrow=narrow)
+
+
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/fit_black_box.png 로 저장한다
+    plotting.save_png(figure(), "fit_black_box")

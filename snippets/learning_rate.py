@@ -26,8 +26,16 @@ for lr in [0.1, 0.5, 1.0]:
     else:
         print(f"블랙박스 η = {lr:g}: {run.steps} 스텝을 다 돌았지만 아직 수렴 기준에 못 미침, 손실 {run.losses[-1]:.6f}")
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 learning_rate.png 로 저장한다
-    figure = plotting.learning_rate_figure(quadratic, black_box)
-    plotting.show(figure, "learning_rate", "그래프 두 개. 왼쪽: 이차 함수에서 ηλ가 1보다 작으면 θ가 한쪽에서 0으로 "
-                  "다가가고, 1과 2 사이면 부호를 바꾸며 진동하면서 0으로 가고, 2보다 크면 진동이 점점 커진다. "
-                  "오른쪽: 블랙박스 모델의 손실(로그 눈금)이 알맞은 학습률에서는 줄어들고, 너무 큰 학습률에서는 폭발한다.")
+CAPTION = "학습률에 따른 경사 하강법: 이차 함수(왼쪽)와 블랙박스 모델(오른쪽)"  # 그림 아래의 짧은 설명
+ALT = ("그래프 두 개. 왼쪽: 이차 함수에서 ηλ가 1보다 작으면 θ가 한쪽에서 0으로 "
+       "다가가고, 1과 2 사이면 부호를 바꾸며 진동하면서 0으로 가고, 2보다 크면 진동이 점점 커진다. "
+       "오른쪽: 블랙박스 모델의 손실(로그 눈금)이 알맞은 학습률에서는 줄어들고, 너무 큰 학습률에서는 폭발한다.")  # 그림을 볼 수 없는 독자를 위한 설명
+
+
+def figure(scheme: str = "light", narrow: bool = False):
+    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    return plotting.learning_rate_figure(quadratic, black_box, scheme=scheme, narrow=narrow)
+
+
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/learning_rate.png 로 저장한다
+    plotting.save_png(figure(), "learning_rate")
