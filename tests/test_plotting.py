@@ -28,6 +28,11 @@ FIGURES: dict[str, Callable[..., Any]] = {
         np.logspace(-15, 0, 16), {"전진 차분": np.logspace(-1, -8, 16)}, machine_eps=np.finfo(float).eps, **kw
     ),
     "fit": lambda **kw: plotting.fit_figure(make_problem(), TRUE_THETA, **kw),
+    "secant": lambda **kw: plotting.secant_figure(np.sin, np.cos(1.0), 1.0, 0.8, **kw),
+    "contour": lambda **kw: plotting.contour_figure(
+        lambda u: float(u @ u), {"$\\eta$ = 0.5": [[1.0, 1.0], [0.5, 0.5], [0.0, 0.0]], "$\\eta$ = 1.2": [[1.0, -1.0], [-1.4, 1.4], [3.0, -3.0]]},
+        optimum=[0.0, 0.0], names=("a", "d"), xlim=(-2.0, 2.0), ylim=(-2.0, 2.0), **kw,
+    ),
 }
 VARIANTS = [(name, scheme, narrow) for name in FIGURES for scheme in ("light", "dark") for narrow in (False, True)]
 

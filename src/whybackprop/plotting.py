@@ -237,14 +237,14 @@ def step_error_figure(
         for k, (label, values) in enumerate(errors.items()):
             ax.loglog(h, np.asarray(values, dtype=float), color=colors.lines[k % 4], marker=MARKERS[k % 4],
                       markersize=4, label=label)
-        for k, (mark, text) in enumerate(((machine_eps**0.5, "$\\sqrt{\\epsilon_{\\mathrm{mach}}}$"),
-                                          (machine_eps ** (1 / 3), "$\\sqrt[3]{\\epsilon_{\\mathrm{mach}}}$"))):
+        for k, (mark, text) in enumerate(((machine_eps**0.5, "$\\sqrt{\\varepsilon_{\\mathrm{mach}}}$"),
+                                          (machine_eps ** (1 / 3), "$\\sqrt[3]{\\varepsilon_{\\mathrm{mach}}}$"))):
             ax.axvline(mark, color=colors.lines[k], linestyle=":", linewidth=1)
             ax.annotate(text, (mark, 0.02), xycoords=("data", "axes fraction"), color=colors.lines[k], ha="right")
         ax.xaxis.set_major_locator(LogLocator(numticks=5 if narrow else 9))
         _decades(ax.xaxis)
         _decades(ax.yaxis)
-        ax.set_xlabel("간격 $\\epsilon$")
+        ax.set_xlabel("간격 $\\varepsilon$")
         ax.set_ylabel("상대 오차")
         ax.set_title("수치적 기울기의 오차:\n너무 커도, 너무 작아도 나쁘다" if narrow else "수치적 기울기의 오차: 너무 커도, 너무 작아도 나쁘다")
         ax.legend()
@@ -304,8 +304,8 @@ def cost_vs_n_figure(results: dict[str, Any], *, scheme: Scheme = "light", narro
             count_ax.plot(n, counts, MARKERS[k] + "-", color=color,
                           label=f"{label}: 증가 차수 {slopes[method + '_multiplications']:.2f}")
         lecture = np.array([p["multiplications"]["lecture_n_n_plus_1"] for p in points], dtype=float)
-        count_ax.plot(n, lecture, "--", color=colors.lines[3], label="강의의 어림 N(N+1)\n(예제 1개 기준)" if narrow
-                      else "강의의 어림 N(N+1) (예제 1개 기준)")
+        count_ax.plot(n, lecture, "--", color=colors.lines[3], label="강의의 어림 N(N+1)\n(샘플 1개 기준)" if narrow
+                      else "강의의 어림 N(N+1) (샘플 1개 기준)")
         time_ax.set_ylabel("기울기 한 번의 시간 (초)")
         count_ax.set_ylabel("기울기 한 번의 곱셈 수")
         time_ax.set_title("잰 시간")
@@ -330,3 +330,73 @@ def save_png(fig: Figure, name: str) -> Path:
         fig.savefig(path, dpi=DPI * 1.5)
     print(f"그림을 저장했습니다: {path}")
     return path
+
+
+def secant_figure(
+    f: Any, derivative: float, x: float, eps: float, *, scheme: Scheme = "light", narrow: bool = False
+) -> Figure:
+    """One curve `f` near `x`: its tangent (slope `derivative`), the forward secant through x and x + eps
+    and the central secant through x - eps and x + eps. The slope of a secant is the difference quotient."""
+    colors = palette(scheme)
+    xs = np.linspace(x - 1.6 * eps, x + 1.6 * eps, 200)
+    f_x, f_up, f_down = float(f(x)), float(f(x + eps)), float(f(x - eps))
+    lines = [
+        ("접선: 참 기울기 $f'(x)$", derivative, x, f_x, "-"),
+        ("전진 차분의 할선", (f_up - f_x) / eps, x, f_x, "--"),
+        ("중앙 차분의 할선", (f_up - f_down) / (2 * eps), x - eps, f_down, ":"),
+    ]
+    with _style(colors):
+        fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 3.9 if narrow else 4.2, colors)
+        ax = axes[0, 0]
+        ax.plot(xs, f(xs), color=colors.text, linewidth=2, label="$f(x)$")
+        for k, (label, slope, x0, y0, style) in enumerate(lines):
+            ax.plot(xs, y0 + slope * (xs - x0), color=colors.lines[k], linestyle=style, linewidth=1.6,
+                    label=f"{label} ({slope:.3f})")
+        ax.plot([x - eps, x, x + eps], [f_down, f_x, f_up], "o", color=colors.text, markersize=5)
+        for value, text in ((x - eps, "$x - \\varepsilon$"), (x, "$x$"), (x + eps, "$x + \\varepsilon$")):
+            ax.axvline(value, color=colors.grid, linewidth=1)
+            ax.annotate(text, (value, 0.97), xycoords=("data", "axes fraction"), ha="center", va="top", color=colors.text)
+        ax.set_ylim(float(np.min(f(xs))) - 0.3, float(np.max(f(xs))) + 0.5)
+        ax.set_xlabel("$x$")
+        ax.set_ylabel("$f(x)$")
+        ax.set_title("할선의 기울기로 접선의 기울기를 근사한다")
+        ax.legend(loc="lower right")
+    return fig
+
+
+def contour_figure(
+    loss: Any,
+    paths: Mapping[str, ArrayLike],
+    *,
+    optimum: ArrayLike,
+    names: tuple[str, str],
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    scheme: Scheme = "light",
+    narrow: bool = False,
+) -> Figure:
+    """Contours of `loss` over two parameters (log-spaced levels) and each descent path in that plane."""
+    colors = palette(scheme)
+    grid_x, grid_y = np.meshgrid(np.linspace(*xlim, 121), np.linspace(*ylim, 121))
+    values = np.array([[loss(np.array([u, v])) for u, v in zip(row_x, row_y)] for row_x, row_y in zip(grid_x, grid_y)])
+    low = float(loss(np.asarray(optimum, dtype=float)))
+    levels = low + (float(values.max()) - low) * np.geomspace(1e-3, 1.0, 14)
+    with _style(colors):
+        fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 4.2 if narrow else 4.8, colors)
+        ax = axes[0, 0]
+        ax.grid(False)
+        ax.contour(grid_x, grid_y, values, levels=levels, colors=colors.muted, linewidths=0.8)
+        for k, (label, path) in enumerate(paths.items()):
+            points = np.asarray(path, dtype=float)
+            inside = np.all((points >= [xlim[0], ylim[0]]) & (points <= [xlim[1], ylim[1]]), axis=1)
+            shown = points[: int(np.argmin(inside)) if not inside.all() else len(points)]  # up to leaving the frame
+            ax.plot(shown[:, 0], shown[:, 1], MARKERS[k] + "-", color=colors.lines[k], markersize=4, linewidth=1.4,
+                    label=label, zorder=10 - k)  # the first path on top
+        ax.plot(*np.asarray(optimum, dtype=float), "*", color=colors.text, markersize=12, label="손실이 가장 작은 점")
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
+        ax.set_xlabel(f"${names[0]}$")
+        ax.set_ylabel(f"${names[1]}$")
+        ax.set_title("손실의 등고선과 경사 하강법의 경로")
+        ax.legend(loc="upper left")
+    return fig
