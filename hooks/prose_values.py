@@ -68,6 +68,11 @@ SENTENCES = {
             "이 한계는 최솟값 근처에서만 맞는 근사입니다. 페이지 위의 두 학습률($\\eta = {good}$, $\\eta = {bad}$)은 시작점이 "
             "최솟값에서 멀어 이 한계만으로는 설명되지 않습니다."
         ),
+        "fit_max_steps": (
+            "아래 실행은 {steps} 스텝을 모두 돌았습니다. 기울기의 크기는 아직 그 기준보다 크지만, 손실은 이미 거의 "
+            "변하지 않습니다(출력 둘째 줄)."
+        ),
+        "fit_converged": "아래 실행은 {steps} 스텝 만에 기울기의 크기가 그 기준 아래로 내려가 멈췄습니다.",
         "estimated": "(추정)",
         "measured": "",
     },
@@ -205,9 +210,13 @@ def values(lang: str = "ko") -> dict[str, str]:
     numeric_fit = gradient_descent(make_problem().loss, START_THETA, lr=GOOD_LR, steps=200)
     out |= {
         "forward_calls": str(evaluations(n, "forward")), "central_calls": str(evaluations(n, "central")),
+        "central_step_calls": str(evaluations(n, "central") + 1),  # the gradient's 2N and the loss after the move
         "forward_calls_1000": integer(evaluations(1000, "forward"), lang),
         "central_calls_1000": integer(evaluations(1000, "central"), lang),
         "fit_steps": integer(numeric_fit.steps, lang),
+        "fit_stop_sentence": sentences["fit_converged" if numeric_fit.status.name == "CONVERGED" else "fit_max_steps"].format(
+            steps=integer(numeric_fit.steps, lang)
+        ),
         "fit_evaluations": integer(numeric_fit.loss_evaluations, lang),
         "fit_central_evaluations": integer(
             gradient_descent(make_problem().loss, START_THETA, lr=GOOD_LR, steps=200, method="central").loss_evaluations, lang

@@ -7,6 +7,7 @@ freely as long as it keeps its `{{ name }}` placeholders.
 from __future__ import annotations
 
 import html
+import inspect
 import importlib.util
 import os
 import re
@@ -118,6 +119,11 @@ def test_loss_evaluation_counts(values: dict[str, str]) -> None:
     assert (values["forward_calls_1000"], values["central_calls_1000"]) == ("1,001", "2,000")
     run = gradient_descent(make_problem().loss, START_THETA, lr=prose_values.GOOD_LR, steps=200)
     assert values["fit_evaluations"] == f"{run.loss_evaluations:,}" == f"{1 + run.steps * (N + 1):,}"
+    assert values["fit_steps"] == str(run.steps)
+    assert values["fit_stop_sentence"].startswith("아래 실행은 200 스텝을 모두") and run.status.name == "MAX_STEPS"
+    assert inspect.signature(gradient_descent).parameters["tol"].default == 1e-8  # the page's stopping rule
+    central = gradient_descent(make_problem().loss, START_THETA, lr=prose_values.GOOD_LR, steps=200, method="central")
+    assert values["fit_central_evaluations"] == f"{central.loss_evaluations:,}" == f"{1 + run.steps * int(values['central_step_calls']):,}"
 
 
 def test_the_lecture_count_for_a_hundred_thousand_parameters(values: dict[str, str]) -> None:
