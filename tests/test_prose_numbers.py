@@ -21,7 +21,7 @@ import pytest
 
 from whybackprop import gradient_descent, lecture_step_multiplications, make_problem, predicted_seconds
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA
-from site_html import html_of_page
+from site_html import html_of_page, parse
 from small_site import small_copy_of_the_project, strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -230,3 +230,16 @@ def test_step_error_medians_are_of_the_order_the_prose_says() -> None:
 
 def test_the_notebook_states_the_lectures_number(values: dict[str, str]) -> None:
     assert values["lecture_step_100k"] in (DOCS / "notebook.ipynb").read_text(encoding="utf-8")
+
+
+ENGLISH_RUN_MESSAGES = re.compile(r"converged after|diverged at step|stopped after|without converging|MAX_STEPS|CONVERGED|DIVERGED")
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))
+def test_korean_pages_report_runs_in_korean(built_site, page: str) -> None:
+    """The package's messages stay English; a page's printed output says the result in Korean."""
+    outputs = "\n".join(parse(html_of_page(built_site.dir, page)).code_of("text"))  # result="text" blocks
+    found = [line for line in outputs.splitlines() if ENGLISH_RUN_MESSAGES.search(line)]
+    assert not found, f"{page}: English run-time message in the output: {found[:3]}"
+    if page in ("learning.md", "black-box-gradient.md"):
+        assert re.search("수렴|발산|스텝을 모두 돌았습니다", outputs), f"{page}: no Korean report of a run"
