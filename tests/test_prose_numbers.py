@@ -243,3 +243,24 @@ def test_korean_pages_report_runs_in_korean(built_site, page: str) -> None:
     assert not found, f"{page}: English run-time message in the output: {found[:3]}"
     if page in ("learning.md", "black-box-gradient.md"):
         assert re.search("수렴|발산|스텝을 모두 돌았습니다", outputs), f"{page}: no Korean report of a run"
+
+
+def test_black_box_quiz_values(values: dict[str, str]) -> None:
+    from whybackprop import predict
+    from whybackprop.blackbox import TRUE_THETA
+
+    y = predict(TRUE_THETA, np.linspace(-50, 50, 20001))
+    assert float(values["true_low"]) == pytest.approx(y.min(), abs=1e-9)
+    assert float(values["true_high"]) == pytest.approx(y.max(), abs=1e-9)
+    center = float(values["true_center"])  # where tanh's input is 0: the output is d there
+    assert predict(TRUE_THETA, [center])[0] == pytest.approx(TRUE_THETA[3], abs=1e-2)
+    assert values["n_parameters"] == str(N)
+
+
+def test_model_size_values(values: dict[str, str]) -> None:
+    results = prose_values.benchmark_results()
+    n = prose_values.RESNET50_PARAMS
+    assert values["resnet50_n"] == "2,556만"  # 25,557,032 (torchvision's resnet50)
+    assert values["resnet50_lecture"] == prose_values.large(lecture_step_multiplications(n))
+    assert values["resnet50_numerical"] == prose_values.duration(predicted_seconds(results, n, "numerical"))
+    assert values["million_lecture"] == "1조" and lecture_step_multiplications(10**6) == 10**12 + 10**6
