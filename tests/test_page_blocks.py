@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from page_blocks import ROOT, PYTHON_LANGUAGES, PageBlockError, collect_blocks, pages, run_blocks
+from page_blocks import PYTHON_LANGUAGES, ROOT, PageBlockError, collect_blocks, pages, run_blocks
 from site_html import html_of_page, parse
 
 DOCS = ROOT / "docs"
@@ -62,7 +62,7 @@ def test_built_pages_show_exactly_the_blocks_that_were_run_or_marked(built_site)
         rendered = rendered_python(html)
         assert Counter(rendered) == Counter(shown), (
             f"{src_uri}: the built page shows {len(rendered)} Python blocks, the harness found "
-            f"{len(shown)} shown ones; shown but not collected: {list((Counter(rendered) - Counter(shown)))}; "
+            f"{len(shown)} shown ones; shown but not collected: {list(Counter(rendered) - Counter(shown))}; "
             f"collected but not shown: {list(Counter(shown) - Counter(rendered))}"
         )
         rendered_total += len(rendered)

@@ -7,8 +7,8 @@ freely as long as it keeps its `{{ name }}` placeholders.
 from __future__ import annotations
 
 import html
-import inspect
 import importlib.util
+import inspect
 import os
 import re
 import shutil
@@ -21,6 +21,7 @@ import pytest
 
 from whybackprop import gradient_descent, lecture_step_multiplications, make_problem, predicted_seconds
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA
+
 from site_html import html_of_page, parse
 from small_site import small_copy_of_the_project, strict_build
 
