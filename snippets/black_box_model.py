@@ -11,7 +11,15 @@ x = np.array([-2.0, 0.0, 2.0])
 for label, theta in [("참값", TRUE_THETA), ("시작 값", START_THETA)]:
     print(f"{label:>4} θ = {theta} → y({x}) = {predict(theta, x).round(3)}")
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 parameter_effects.png 로 저장한다
-    figure = plotting.parameter_effects_figure()
-    plotting.show(figure, "parameter_effects", "네 개의 그래프: a는 곡선을 세로로 늘이고, b는 가운데 기울기를 "
-                  "가파르게 하고, c는 곡선을 가로로 옮기고, d는 곡선 전체를 위아래로 옮긴다.")
+CAPTION = "매개 변수 a, b, c, d를 하나씩 바꿀 때 블랙박스 모델의 출력"  # 그림 아래의 짧은 설명
+ALT = ("네 개의 그래프: a는 곡선을 세로로 늘이고, b는 가운데 기울기를 "
+       "가파르게 하고, c는 곡선을 가로로 옮기고, d는 곡선 전체를 위아래로 옮긴다.")  # 그림을 볼 수 없는 독자를 위한 설명
+
+
+def figure(scheme: str = "light", narrow: bool = False):
+    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    return plotting.parameter_effects_figure(scheme=scheme, narrow=narrow)
+
+
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/parameter_effects.png 로 저장한다
+    plotting.save_png(figure(), "parameter_effects")

@@ -1,14 +1,11 @@
-"""benchmarks/cost_vs_n.py 가 잰 결과(저장소의 JSON 파일)를 표와 로그-로그 그림으로 본다."""
+"""benchmarks/cost_vs_n.py 가 잰 결과(저장소의 JSON 파일)를 표와 로그-로그 그림으로 본다. 저장소 최상위 폴더에서 실행한다."""
 
 import json
 from pathlib import Path
 
 from whybackprop import plotting
 
-# 저장소 최상위 폴더: 스크립트로 실행하면 이 파일의 위치에서, 페이지를 만들 때는 현재 폴더(최상위)에서 찾는다
-ROOT = Path(__file__).resolve().parent.parent if __name__ == "__main__" else Path()
-RESULTS = ROOT / "benchmarks" / "results" / "cost_vs_n.json"
-results = json.loads(RESULTS.read_text(encoding="utf-8"))
+results = json.loads(Path("benchmarks/results/cost_vs_n.json").read_text(encoding="utf-8"))
 
 print("         N   수치적 기울기(초)   역전파(ms)       비율   수치적 기울기 곱셈 수")
 for p in results["points"]:
@@ -20,9 +17,17 @@ print("* 추정값: 좌표 일부만으로 잰 시간을 N+1번으로 늘린 값
 slopes = results["slopes"]
 print(f"증가 차수(로그-로그 기울기): 수치적 기울기 {slopes['numerical']:.2f}, 역전파 {slopes['backprop']:.2f}")
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 cost_vs_n.png 로 저장한다
-    figure = plotting.cost_vs_n_figure(results)
-    plotting.show(figure, "cost_vs_n", "로그-로그 그래프 두 개: 매개 변수 개수 N이 늘 때 기울기 한 번에 드는 시간(위)과 "
-                  f"곱셈 수(아래). 시간의 증가 차수는 수치적 기울기 {slopes['numerical']:.2f}, 역전파 "
-                  f"{slopes['backprop']:.2f}로, N이 클수록 둘의 간격이 벌어진다. 아래 그래프에서 강의의 어림 N(N+1) 점선은 "
-                  "수치적 기울기의 곱셈 수와 나란하다.")
+CAPTION = "매개 변수 개수 N에 따른 기울기 한 번의 시간과 곱셈 수 (로그-로그)"  # 그림 아래의 짧은 설명
+ALT = ("로그-로그 그래프 두 개: 매개 변수 개수 N이 늘 때 기울기 한 번에 드는 시간(위)과 "
+       f"곱셈 수(아래). 시간의 증가 차수는 수치적 기울기 {slopes['numerical']:.2f}, 역전파 "
+       f"{slopes['backprop']:.2f}로, N이 클수록 둘의 간격이 벌어진다. 아래 그래프에서 강의의 어림 N(N+1) 점선은 "
+       "수치적 기울기의 곱셈 수와 나란하다.")  # 그림을 볼 수 없는 독자를 위한 설명
+
+
+def figure(scheme: str = "light", narrow: bool = False):
+    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    return plotting.cost_vs_n_figure(results, scheme=scheme, narrow=narrow)
+
+
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/cost_vs_n.png 로 저장한다
+    plotting.save_png(figure(), "cost_vs_n")

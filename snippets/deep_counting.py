@@ -18,11 +18,11 @@ n = mlp.n_params
 print(f"\nMLP {sizes}: N = {n:,} (가중치 {mlp.n_weights:,} + 편향 {mlp.n_biases:,})")
 print(f"{lecture_step_multiplications(n):>21,}  강의의 어림 N(N+1)")
 for batch in (1, 100):
-    print(f"예제 B = {batch}개로 손실을 잴 때")
+    print(f"샘플 B = {batch}개로 손실을 잴 때")
     print(f"{forward_multiplications(sizes, batch):>21,}  순전파 한 번 = B × (N − N_bias)")
     print(f"{numerical_gradient_multiplications(sizes, batch):>21,}  수치적 기울기 (손실 N+1번)")
     print(f"{backprop_multiplications(sizes, batch):>21,}  역전파 기울기")
 
 exact = numerical_gradient_multiplications(sizes, 1)
-print(f"\n예제 1개: 정확한 수 / N(N+1) = {exact / lecture_step_multiplications(n):.4f}")
+print(f"\n샘플 1개: 정확한 수 / N(N+1) = {exact / lecture_step_multiplications(n):.4f}")
 print(f"수치적 기울기 / 역전파 = {exact / backprop_multiplications(sizes, 1):,.0f}배")

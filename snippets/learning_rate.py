@@ -5,23 +5,37 @@ from whybackprop.blackbox import START_THETA
 
 # 1) 이차 함수 L(θ) = ½λθ², 기울기 λθ: 한 스텝은 θ ← θ − ηλθ = (1 − ηλ)θ
 lam = 4.0
+KOREAN = {"CONVERGED": "수렴", "DIVERGED": "발산", "MAX_STEPS": "스텝을 다 돎"}  # run.status 를 페이지의 말로
 quadratic = {}
 for lr in [0.075, 0.45, 0.525]:
     run = gradient_descent(lambda t: 0.5 * lam * t[0] ** 2, [1.0], lr=lr, steps=100, grad=lambda t: lam * t)
     quadratic[f"$\\eta\\lambda$ = {lr * lam:g}"] = run.history[:, 0]
     first = ", ".join(f"{t:+.3f}" for t in run.history[:5, 0])
-    print(f"η = {lr:g}, ηλ = {lr * lam:g}: θ = {first}, ... → {run.status.name} ({run.steps} 스텝)")
+    print(f"η = {lr:g}, ηλ = {lr * lam:g}: θ = {first}, ... → {KOREAN[run.status.name]} ({run.steps} 스텝)")
 
-# 2) 블랙박스 모델: 같은 데이터, 같은 시작 값, 학습률만 다르게
+# 2) 블랙박스 모델: 같은 데이터, 같은 시작 값, 학습률만 다르게 (1000 스텝까지)
 problem = make_problem()
 black_box = {}
 for lr in [0.1, 0.5, 1.0]:
-    run = gradient_descent(problem.loss, START_THETA, lr=lr, steps=300, grad=problem.exact_gradient)
+    run = gradient_descent(problem.loss, START_THETA, lr=lr, steps=1000, grad=problem.exact_gradient)
     black_box[f"$\\eta$ = {lr:g}"] = run.losses
-    print(f"블랙박스 η = {lr:g}: {run.status.name} - {run.message}")
+    if run.status.name == "CONVERGED":  # 기울기의 크기가 1e-8 이하
+        print(f"블랙박스 η = {lr:g}: 수렴, {run.steps} 스텝 만에 손실 {run.losses[-1]:.6f}")
+    elif run.status.name == "DIVERGED":  # 손실이 시작 값의 1e8배를 넘음
+        print(f"블랙박스 η = {lr:g}: 발산, {run.steps} 스텝째에 손실이 {run.losses[0]:.3g}에서 {run.losses[-1]:.3g}로 커짐")
+    else:
+        print(f"블랙박스 η = {lr:g}: {run.steps} 스텝을 다 돌았지만 아직 수렴 기준에 못 미침, 손실 {run.losses[-1]:.6f}")
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 learning_rate.png 로 저장한다
-    figure = plotting.learning_rate_figure(quadratic, black_box)
-    plotting.show(figure, "learning_rate", "그래프 두 개. 왼쪽: 이차 함수에서 ηλ가 1보다 작으면 θ가 한쪽에서 0으로 "
-                  "다가가고, 1과 2 사이면 부호를 바꾸며 진동하면서 0으로 가고, 2보다 크면 진동이 점점 커진다. "
-                  "오른쪽: 블랙박스 모델의 손실(로그 눈금)이 알맞은 학습률에서는 줄어들고, 너무 큰 학습률에서는 폭발한다.")
+CAPTION = "학습률에 따른 경사 하강법: 이차 함수(왼쪽)와 블랙박스 모델(오른쪽)"  # 그림 아래의 짧은 설명
+ALT = ("그래프 두 개. 왼쪽: 이차 함수에서 ηλ가 1보다 작으면 θ가 한쪽에서 0으로 "
+       "다가가고, 1과 2 사이면 부호를 바꾸며 진동하면서 0으로 가고, 2보다 크면 진동이 점점 커진다. "
+       "오른쪽: 블랙박스 모델의 손실(로그 눈금)이 알맞은 학습률에서는 줄어들고, 너무 큰 학습률에서는 폭발한다.")  # 그림을 볼 수 없는 독자를 위한 설명
+
+
+def figure(scheme: str = "light", narrow: bool = False):
+    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    return plotting.learning_rate_figure(quadratic, black_box, scheme=scheme, narrow=narrow)
+
+
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/learning_rate.png 로 저장한다
+    plotting.save_png(figure(), "learning_rate")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from page_blocks import ROOT, PYTHON_LANGUAGES, PageBlockError, collect_blocks, pages, run_blocks
+from page_blocks import PYTHON_LANGUAGES, ROOT, PageBlockError, collect_blocks, pages, run_blocks
 from site_html import html_of_page, parse
 
 DOCS = ROOT / "docs"
@@ -60,7 +62,7 @@ def test_built_pages_show_exactly_the_blocks_that_were_run_or_marked(built_site)
         rendered = rendered_python(html)
         assert Counter(rendered) == Counter(shown), (
             f"{src_uri}: the built page shows {len(rendered)} Python blocks, the harness found "
-            f"{len(shown)} shown ones; shown but not collected: {list((Counter(rendered) - Counter(shown)))}; "
+            f"{len(shown)} shown ones; shown but not collected: {list(Counter(rendered) - Counter(shown))}; "
             f"collected but not shown: {list(Counter(shown) - Counter(rendered))}"
         )
         rendered_total += len(rendered)
@@ -128,3 +130,55 @@ def test_canary_control_page_passes_with_every_kind_of_block() -> None:
 def test_canary_harness_fails(page: str, message: str) -> None:
     with pytest.raises(PageBlockError, match=message):
         run_blocks(collect_blocks(CANARY / page))
+
+
+# --- a reader pastes the page into Jupyter ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reader_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's folders a block reads (snippets/, benchmarks/), laid out as in a clone;
+    a block that saves a figure saves it here, not in the working tree."""
+    root = tmp_path_factory.mktemp("clone")
+    for folder in ("snippets", "benchmarks"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def paste_into_jupyter(cells: list[str], cwd: Path) -> str | None:
+    """Run `cells` in order in one fresh Jupyter kernel started in `cwd`; the first error, or None."""
+    from jupyter_client.manager import start_new_kernel
+
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(cwd), env={**os.environ, "MPLBACKEND": "Agg"})
+    try:
+        for number, cell in enumerate(cells, 1):
+            reply = client.execute_interactive(cell, timeout=600, output_hook=lambda message: None)
+            content = reply["content"]
+            if content["status"] != "ok":
+                trace = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(content.get("traceback", [])))
+                return f"cell {number} of {len(cells)} raised {content.get('ename')}: {content.get('evalue')}\n{cell}\n{trace}"
+        return None
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def shown_cells(page: Path) -> list[str]:
+    """The Python a reader sees on the page and can paste, in page order (blocks marked notest excluded)."""
+    return [b.shown_source for b in collect_blocks(page) if b.shown_source is not None and b.not_run_reason is None]
+
+
+PAGES_WITH_CODE = [page for page in PAGES if shown_cells(page)]
+
+
+def test_the_chapter_pages_show_code() -> None:
+    assert len(PAGES_WITH_CODE) >= 5, [p.name for p in PAGES_WITH_CODE]
+
+
+@pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=[p.relative_to(DOCS).as_posix() for p in PAGES_WITH_CODE])
+def test_the_blocks_a_reader_sees_run_pasted_into_a_fresh_notebook(page: Path, reader_repository: Path) -> None:
+    """Every block the page shows, in page order, one cell per block, in a fresh kernel at the repository root."""
+    cells = shown_cells(page)
+    failure = paste_into_jupyter(cells, reader_repository)
+    if failure:
+        pytest.fail(f"{page.relative_to(ROOT)}: {failure}", pytrace=False)

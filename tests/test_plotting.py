@@ -1,12 +1,13 @@
-"""The chapter's figures build without any warning, really use a Hangul font, and embed as valid SVG."""
+"""The chapter's figures draw without any warning in both schemes and layouts, really use a Hangul
+font, keep their text at the module's font sizes, and save a PNG where the project ignores it."""
 
 from __future__ import annotations
 
-import re
+import subprocess
 import warnings
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -15,96 +16,89 @@ from whybackprop import make_problem, plotting
 from whybackprop.blackbox import TRUE_THETA
 
 ROOT = Path(__file__).resolve().parent.parent
-SVG = "{http://www.w3.org/2000/svg}"
 
-FIGURES: dict[str, Callable[[], object]] = {
+FIGURES: dict[str, Callable[..., Any]] = {
     "parameter_effects": plotting.parameter_effects_figure,
-    "learning_rate": lambda: plotting.learning_rate_figure(
+    "learning_rate": lambda **kw: plotting.learning_rate_figure(
         {"$\\eta\\lambda$ = 0.3": 0.7 ** np.arange(10), "$\\eta\\lambda$ = 2.1": (-1.1) ** np.arange(10)},
         {"$\\eta$ = 0.1": np.geomspace(1.0, 1e-3, 50)},
+        **kw,
     ),
-    "step_error": lambda: plotting.step_error_figure(
-        np.logspace(-15, 0, 16), {"전진 차분": np.logspace(-1, -8, 16)}, machine_eps=np.finfo(float).eps
+    "step_error": lambda **kw: plotting.step_error_figure(
+        np.logspace(-15, 0, 16), {"전진 차분": np.logspace(-1, -8, 16)}, machine_eps=np.finfo(float).eps, **kw
     ),
-    "fit": lambda: plotting.fit_figure(make_problem(), TRUE_THETA),
+    "fit": lambda **kw: plotting.fit_figure(make_problem(), TRUE_THETA, **kw),
+    "secant": lambda **kw: plotting.secant_figure(np.sin, np.cos(1.0), 1.0, 0.8, **kw),
+    "contour": lambda **kw: plotting.contour_figure(
+        lambda u: float(u @ u), {"$\\eta$ = 0.5": [[1.0, 1.0], [0.5, 0.5], [0.0, 0.0]], "$\\eta$ = 1.2": [[1.0, -1.0], [-1.4, 1.4], [3.0, -3.0]]},
+        optimum=[0.0, 0.0], names=("a", "d"), xlim=(-2.0, 2.0), ylim=(-2.0, 2.0), **kw,
+    ),
 }
+VARIANTS = [(name, scheme, narrow) for name in FIGURES for scheme in ("light", "dark") for narrow in (False, True)]
 
 
-@pytest.fixture(scope="module")
-def figures_html() -> dict[str, str]:
-    """Every figure drawn and rendered to HTML once, with every warning turned into an error."""
+def drawn(fig: Any) -> np.ndarray:
+    """The figure as RGB pixels, drawn the way the site and save_png draw it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    with plotting.rendering():
+        canvas.draw()
+    return np.asarray(canvas.buffer_rgba())[..., :3]
+
+
+@pytest.mark.parametrize(("name", "scheme", "narrow"), VARIANTS)
+def test_figure_draws_without_warning_in_its_scheme_and_width(name: str, scheme: str, narrow: bool) -> None:
+    from matplotlib.text import Text
+
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # while building too (figure_html is strict while drawing)
-        return {name: plotting.figure_html(make(), name, f"{name} 그림 설명") for name, make in FIGURES.items()}
+        warnings.simplefilter("error")  # a missing glyph is a warning
+        fig = FIGURES[name](scheme=scheme, narrow=narrow)
+        pixels = drawn(fig)
+    assert fig.get_figwidth() == (plotting.NARROW if narrow else plotting.WIDE)
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    assert min(t.get_fontsize() for t in texts) >= plotting.SMALL_FONT_SIZE
+    # The commonest colour is the scheme's background: dark figures are really drawn dark.
+    colours, counts = np.unique(pixels.reshape(-1, 3), axis=0, return_counts=True)
+    background = "#{:02x}{:02x}{:02x}".format(*colours[counts.argmax()])
+    assert background == plotting.palette(scheme).background
 
 
-@pytest.mark.parametrize("name", FIGURES)
-def test_figure_is_valid_accessible_svg(figures_html: dict[str, str], name: str) -> None:
-    figure = ET.fromstring(figures_html[name])
-    assert figure.tag == "figure"
-    svg = figure.find(f"{SVG}svg")
-    assert svg is not None, "no inline <svg> in the <figure>"
-    assert svg.get("role") == "img" and svg.get("aria-labelledby") == f"{name}-title"
-    assert svg.find(f"{SVG}title").text == f"{name} 그림 설명"
-    assert figure.find("figcaption").text == f"{name} 그림 설명"
-    ids = [element.get("id") for element in svg.iter() if element.get("id")]
-    assert all(i.startswith(f"{name}-") for i in ids), "ids not prefixed: two figures on a page would clash"
-    references = re.findall(r'href="#([^"]+)"|url\(#([^)]+)\)', figures_html[name])
-    assert references and all(ref in ids for pair in references for ref in pair if ref), "a reference to a missing id"
-
-
-def test_hangul_font_is_really_used(figures_html: dict[str, str]) -> None:
+def test_hangul_font_is_really_used() -> None:
     from matplotlib import font_manager
 
     font = plotting.korean_font()
     path = font_manager.findfont(font_manager.FontProperties(family=font), fallback_to_default=False)
     assert "nanum" in path.lower() or "cjk" in path.lower() or "gothic" in path.lower(), path
-    # Text is drawn as glyph paths whose ids name their font; without it Hangul would be a missing-glyph error.
-    for name, html in figures_html.items():
-        assert f'id="{name}-{font.replace(" ", "")}-' in html, f"{name}: no glyph drawn from {font}"
+    import io
+
+    buffer = io.StringIO()
+    with plotting.rendering():
+        FIGURES["fit"](scheme="dark").savefig(buffer, format="svg")
+    # Text is drawn as glyph paths whose ids name their font.
+    assert f'id="{font.replace(" ", "")}-' in buffer.getvalue(), f"no glyph drawn from {font}"
 
 
-def test_embed_runs_a_snippet_and_returns_only_its_figure() -> None:
-    html = plotting.embed(ROOT / "snippets" / "fit_black_box.py")
-    assert html.count("<figure") == 1 and "손실 평가 횟수" not in html  # the printed text stays out
+def test_unknown_scheme_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="scheme must be one of 'light', 'dark', got 'sepia'"):
+        plotting.parameter_effects_figure(scheme="sepia")
 
 
-def test_embed_fails_when_the_snippet_shows_no_figure(tmp_path: Path) -> None:
-    script = tmp_path / "no_figure.py"
-    script.write_text("print('숫자만')\n")
-    with pytest.raises(RuntimeError, match="showed no figure"):
-        plotting.embed(script)
-
-
-def test_embed_turns_a_missing_glyph_into_an_error(tmp_path: Path) -> None:
-    script = tmp_path / "bad_glyph.py"
-    script.write_text(
-        "from matplotlib.figure import Figure\nfrom whybackprop import plotting\n"
-        "fig = Figure()\nfig.text(0.5, 0.5, '한글', family='DejaVu Sans')\n"
-        "plotting.show(fig, 'bad', 'x')\n"
-    )
-    with pytest.raises(UserWarning, match="Glyph .* missing from font"):
-        plotting.embed(script)
-
-
-def test_figure_html_fails_on_math_text_missing_a_glyph() -> None:
-    from matplotlib.figure import Figure
-
-    fig = Figure()
-    # The Hangul font has no U+2212 minus: math text logs that instead of warning.
-    fig.text(0.5, 0.5, "$\\mathdefault{10^{-2}}$", family=plotting.korean_font())
-    with pytest.raises(RuntimeError, match="does not have a glyph"):
-        plotting.figure_html(fig, "bad", "설명")
-
-
-def test_show_saves_a_png_outside_a_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_save_png_writes_under_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    plotting.show(plotting.fit_figure(make_problem(), TRUE_THETA), "fit", "설명")
-    assert (tmp_path / "fit.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert str(tmp_path / "fit.png") in capsys.readouterr().out
+    path = plotting.save_png(FIGURES["fit"](), "fit")
+    assert path == tmp_path / "figures" / "fit.png"
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert str(path) in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("name", "alt", "message"), [("../x", "설명", "name must be"), ("ok", " ", "alt must")])
-def test_show_refuses_bad_names_and_empty_alt(name: str, alt: str, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
-        plotting.show(plotting.parameter_effects_figure(), name, alt)
+def test_save_png_refuses_a_path_as_name() -> None:
+    with pytest.raises(ValueError, match="name must be a plain file name"):
+        plotting.save_png(FIGURES["fit"](), "../x")
+
+
+def test_a_figure_snippet_run_from_the_root_leaves_nothing_untracked() -> None:
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", "figures/step_error.png"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert ignored.returncode == 0, "figures/*.png (saved by plotting.save_png) is not ignored by git"

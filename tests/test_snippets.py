@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,16 +24,26 @@ def included_snippets() -> set[str]:
     return {match for page in pages for match in INCLUDE.findall(page.read_text(encoding="utf-8"))}
 
 
+@pytest.fixture(scope="module")
+def repository_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folders a snippet may read, laid out as in the repository (figures it saves land here)."""
+    root = tmp_path_factory.mktemp("repository")
+    for folder in ("snippets", "benchmarks"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
 def test_there_are_snippets() -> None:
     assert SNIPPETS, "snippets/ holds no .py file"
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.name for s in SNIPPETS])
-def test_snippet_runs_standalone(snippet: Path, tmp_path: Path) -> None:
+def test_snippet_runs_standalone(snippet: Path, repository_copy: Path) -> None:
+    # As the README says: `python snippets/NAME.py` from the repository's top folder.
     env = {**os.environ, "MPLBACKEND": "Agg"}
     env.pop("PYTHONPATH", None)  # only what is installed, like a reader's environment
     result = subprocess.run(
-        [sys.executable, str(snippet)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, f"snippets/{snippet.name}"], cwd=repository_copy, env=env, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, f"python snippets/{snippet.name} failed:\n{result.stdout}\n{result.stderr}"
 

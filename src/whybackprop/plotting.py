@@ -1,35 +1,31 @@
 """The chapter's figures: one function per figure, each returning a matplotlib Figure.
 
-How a figure reaches the reader (one rule, no configuration):
+This module only draws. Every figure function takes two keywords:
 
-- A snippet draws its figure at the end, under ``if __name__ == "__main__":``, and hands it to
-  ``show(fig, name, alt)``. Run as a script (``python snippets/NAME.py``), ``show`` saves
-  ``NAME.png`` in the current folder and prints where.
-- A page shows the figure with a hidden block ``print(plotting.embed("snippets/NAME.py"))``:
-  ``embed`` runs the snippet as a script, keeps what it passes to ``show`` as inline SVG (in a
-  ``<figure>`` with the Korean ``alt`` as caption and accessible name) and drops its printed text,
-  which the page shows in its own block. Any warning while drawing (a missing Hangul glyph...)
-  is an error there and in ``figure_html``, so a broken figure fails the build.
-- In a notebook, a Figure shows itself: end a cell with it.
+- ``scheme="light"`` or ``"dark"``: the colours, drawn by matplotlib (a dark background with
+  light text and lines for the dark scheme, not a filter over the light figure);
+- ``narrow=False`` or ``True``: the layout, wide for a desktop column (``WIDE`` inches) or narrow
+  for a phone (``NARROW`` inches, panels stacked), both with the same font sizes (``FONT_SIZE``,
+  the smallest ``SMALL_FONT_SIZE``), so text stays readable once the browser scales the figure.
+
+``save_png(fig, name)`` saves a figure as ``figures/NAME.png`` under the current folder (the
+project ignores ``figures/``); a snippet calls it under ``if __name__ == "__main__":``. How a
+figure reaches a page is the site build's business (``hooks/figures.py``); in a notebook, end a
+cell with the Figure (after ``%matplotlib inline``) and Jupyter shows it.
 
 Korean labels need a Hangul font: the first installed of ``KOREAN_FONTS`` is used (Debian:
-``apt install fonts-nanum``). Figures have an opaque white background and dark text, so they read
-the same in the light and the dark scheme. matplotlib is imported only when a figure is drawn:
+``apt install fonts-nanum``). matplotlib is imported only when a figure is drawn:
 ``from whybackprop import plotting`` works without it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
-import io
-import logging
 import re
-import runpy
-import warnings
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -39,12 +35,46 @@ from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA, Black
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+Scheme = Literal["light", "dark"]
+
 # Hangul fonts by platform: Debian/Ubuntu (fonts-nanum), Linux/Android (Noto), macOS, Windows.
 KOREAN_FONTS: tuple[str, ...] = ("NanumGothic", "Noto Sans CJK KR", "Apple SD Gothic Neo", "AppleGothic", "Malgun Gothic")
-COLORS = ("#1f4e9c", "#c2410c", "#15803d", "#7e22ce")  # dark enough on white, told apart by shape too
 MARKERS = ("o", "s", "^", "D")
+# Widths in inches (96 CSS px each at natural size): WIDE fits the desktop text column without
+# shrinking, NARROW a 375 px phone. With SMALL_FONT_SIZE pt = 12 CSS px at natural size, text
+# stays at least 11 px on desktop and 9 px on a phone.
+WIDE = 6.8
+NARROW = 3.5
+FONT_SIZE = 10.0
+SMALL_FONT_SIZE = 9.0
+DPI = 100  # PNG pixels per inch (notebook and save_png)
 
-_captured: list[str] | None = None  # set by embed(): show() collects SVG here instead of saving
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours of one scheme: lines are told apart by shape too (MARKERS, line styles)."""
+
+    background: str
+    text: str
+    frame: str
+    grid: str
+    muted: str  # data points
+    lines: tuple[str, str, str, str]
+
+
+PALETTES: dict[str, Palette] = {
+    # Dark enough on white (at least 4.5:1).
+    "light": Palette("#ffffff", "#111111", "#333333", "#dddddd", "#555555", ("#1f4e9c", "#c2410c", "#15803d", "#7e22ce")),
+    # Material's slate background, hsl(225, 15%, 14%); light enough on it (at least 4.5:1).
+    "dark": Palette("#1e2129", "#e8e8ec", "#b4b8c4", "#3a3f4c", "#a8acb8", ("#8ab4ff", "#fb923c", "#4ade80", "#d8a4ff")),
+}
+
+
+def palette(scheme: str) -> Palette:
+    """The colours of `scheme` ("light" or "dark"); a clear error for anything else."""
+    if scheme not in PALETTES:
+        raise ValueError(f"scheme must be one of {', '.join(map(repr, PALETTES))}, got {scheme!r}")
+    return PALETTES[scheme]
 
 
 def korean_font() -> str:
@@ -62,25 +92,17 @@ def korean_font() -> str:
 
 
 @contextlib.contextmanager
-def _style() -> Iterator[None]:
+def rendering() -> Iterator[None]:
+    """The settings matplotlib reads when it draws text (fonts, minus sign), the same for every scheme:
+    wrap savefig in it, as save_png does (tick labels are made when the figure is drawn)."""
     import matplotlib
 
     with matplotlib.rc_context(
         {
             "font.family": [korean_font(), "DejaVu Sans"],
+            "font.size": FONT_SIZE,
             "axes.unicode_minus": False,  # Hangul fonts may lack U+2212; use the ASCII hyphen
             "mathtext.fontset": "dejavusans",  # η, ε, θ in labels come from DejaVu
-            "figure.facecolor": "white",
-            "axes.facecolor": "white",
-            "savefig.facecolor": "white",
-            "text.color": "#111111",
-            "axes.labelcolor": "#111111",
-            "axes.edgecolor": "#333333",
-            "xtick.color": "#333333",
-            "ytick.color": "#333333",
-            "axes.grid": True,
-            "grid.color": "#dddddd",
-            "font.size": 11,
             "svg.hashsalt": "whybackprop",  # the same SVG ids on every build
         }
     ):
@@ -88,35 +110,43 @@ def _style() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _strict() -> Iterator[None]:
-    """Fail on any warning while drawing: a missing glyph is a warning, in math text a log record."""
+def _style(colors: Palette) -> Iterator[None]:
+    import matplotlib
 
-    class Collect(logging.Handler):
-        def __init__(self) -> None:
-            super().__init__(logging.WARNING)
-            self.messages: list[str] = []
+    with rendering(), matplotlib.rc_context(
+        {
+            "figure.facecolor": colors.background,
+            "axes.facecolor": colors.background,
+            "savefig.facecolor": colors.background,
+            "text.color": colors.text,
+            "axes.labelcolor": colors.text,
+            "axes.edgecolor": colors.frame,
+            "xtick.color": colors.frame,
+            "ytick.color": colors.frame,
+            "xtick.labelcolor": colors.text,
+            "ytick.labelcolor": colors.text,
+            "axes.grid": True,
+            "grid.color": colors.grid,
+            "legend.fontsize": SMALL_FONT_SIZE,
+            "legend.facecolor": colors.background,
+            "legend.edgecolor": colors.grid,
+            "legend.labelcolor": colors.text,
+            "axes.titlesize": FONT_SIZE,
+            "figure.titlesize": FONT_SIZE + 1,
+        }
+    ):
+        yield
 
-        def emit(self, record: logging.LogRecord) -> None:
-            self.messages.append(record.getMessage())
 
-    collect = Collect()
-    logger = logging.getLogger("matplotlib")
-    logger.addHandler(collect)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            yield
-    finally:
-        logger.removeHandler(collect)
-    if collect.messages:
-        raise RuntimeError("matplotlib warned while drawing: " + "; ".join(sorted(set(collect.messages))))
-
-
-def _figure(rows: int, cols: int, width: float, height: float) -> tuple[Figure, Any]:
+def _figure(rows: int, cols: int, width: float, height: float, colors: Palette) -> tuple[Figure, Any]:
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), layout="constrained")
-    return fig, fig.subplots(rows, cols, squeeze=False)
+    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    axes = fig.subplots(rows, cols, squeeze=False)
+    for ax in axes.flat:  # ticks made later, at draw time, keep these colours whatever the settings then
+        ax.tick_params(which="both", color=colors.frame, labelcolor=colors.text, labelsize=FONT_SIZE)
+        ax.grid(True, color=colors.grid)
+    return fig, axes
 
 
 def _decades(axis: Any) -> None:
@@ -132,94 +162,112 @@ def _decades(axis: Any) -> None:
     axis.set_minor_formatter(NullFormatter())
 
 
-def parameter_effects_figure(values: Sequence[float] = (-1.0, 0.0, 1.0)) -> Figure:
+def parameter_effects_figure(
+    values: Sequence[float] = (-1.0, 0.0, 1.0), *, scheme: Scheme = "light", narrow: bool = False
+) -> Figure:
     """Four panels: the black box's output as one parameter moves by `values`, the others at TRUE_THETA."""
+    colors = palette(scheme)
     x = np.linspace(-3.0, 3.0, 200)
     roles = {"a": "세로 크기", "b": "기울어짐", "c": "가로 이동", "d": "세로 이동"}
-    with _style():
-        fig, axes = _figure(2, 2, 8.0, 6.0)
+    with _style(colors):
+        fig, axes = _figure(4, 1, NARROW, 10.4, colors) if narrow else _figure(2, 2, WIDE, 5.6, colors)
         for index, (ax, name) in enumerate(zip(axes.flat, PARAMETER_NAMES)):
             for k, delta in enumerate(values):
                 theta = TRUE_THETA.copy()
                 theta[index] += delta
-                ax.plot(x, predict(theta, x), color=COLORS[k], linestyle=("--", "-", ":")[k % 3],
+                ax.plot(x, predict(theta, x), color=colors.lines[k % 4], linestyle=("--", "-", ":")[k % 3],
                         label=f"${name}$ = {theta[index]:g}")
             ax.set_title(f"${name}$: {roles[name]}")
             ax.set_xlabel("입력 $x$")
             ax.set_ylabel("출력 $y$")
-            ax.legend(fontsize=9, loc="upper left")
-        fig.suptitle("$y = a\\,\\tanh(bx + c) + d$: 매개 변수 하나씩 바꾸기")
+            ax.legend(loc="upper left")
+        fig.suptitle("$y = a\\,\\tanh(bx + c) + d$:\n매개 변수 하나씩 바꾸기" if narrow
+                     else "$y = a\\,\\tanh(bx + c) + d$: 매개 변수 하나씩 바꾸기")
     return fig
 
 
 def learning_rate_figure(
-    quadratic: Mapping[str, ArrayLike], black_box: Mapping[str, ArrayLike], *, first_steps: int = 12
+    quadratic: Mapping[str, ArrayLike],
+    black_box: Mapping[str, ArrayLike],
+    *,
+    first_steps: int = 12,
+    scheme: Scheme = "light",
+    narrow: bool = False,
 ) -> Figure:
-    """Left: θ_n on L = ½λθ² for each label (first steps); right: the black box's loss per step (log)."""
+    """Left (top if narrow): θ_n on L = ½λθ² for each label (first steps); right: the black box's loss per step (log)."""
     if not quadratic or not black_box:
         raise ValueError("quadratic and black_box must each hold at least one run")
-    with _style():
-        fig, axes = _figure(1, 2, 9.6, 4.2)
+    from matplotlib.ticker import MaxNLocator
+
+    colors = palette(scheme)
+    with _style(colors):
+        fig, axes = _figure(2, 1, NARROW, 7.2, colors) if narrow else _figure(1, 2, WIDE, 3.9, colors)
         left, right = axes.flat
         for k, (label, thetas) in enumerate(quadratic.items()):
             y = np.asarray(thetas, dtype=float).reshape(-1)[: first_steps + 1]
-            left.plot(np.arange(y.size), y, color=COLORS[k % 4], marker=MARKERS[k % 4], markersize=4, label=label)
-        left.axhline(0.0, color="#333333", linewidth=0.8)
-        left.set_title("이차 함수 $L = \\frac{1}{2}\\lambda\\theta^2$: $\\theta_{n+1} = (1 - \\eta\\lambda)\\,\\theta_n$")
+            left.plot(np.arange(y.size), y, color=colors.lines[k % 4], marker=MARKERS[k % 4], markersize=4, label=label)
+        left.axhline(0.0, color=colors.frame, linewidth=0.8)
+        left.set_title("이차 함수 $L = \\frac{1}{2}\\lambda\\theta^2$\n$\\theta_{n+1} = (1 - \\eta\\lambda)\\,\\theta_n$")
         left.set_ylabel("매개 변수 $\\theta_n$")
         for k, (label, losses) in enumerate(black_box.items()):
             y = np.asarray(losses, dtype=float)
-            right.semilogy(np.arange(y.size), y, color=COLORS[k % 4], marker=MARKERS[k % 4],
+            right.semilogy(np.arange(y.size), y, color=colors.lines[k % 4], marker=MARKERS[k % 4],
                            markevery=max(1, y.size // 12), markersize=4, label=label)
         _decades(right.yaxis)
         right.set_title("블랙박스 모델")
         right.set_ylabel("손실 $L(\\theta_n)$")
-        from matplotlib.ticker import MaxNLocator
-
         for ax in (left, right):
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_xlabel("스텝 $n$")
-            ax.legend(fontsize=9)
+            ax.legend()
     return fig
 
 
-def step_error_figure(steps: ArrayLike, errors: Mapping[str, ArrayLike], *, machine_eps: float) -> Figure:
+def step_error_figure(
+    steps: ArrayLike, errors: Mapping[str, ArrayLike], *, machine_eps: float, scheme: Scheme = "light", narrow: bool = False
+) -> Figure:
     """Error of finite differences against the step ε (log-log), with the √eps and ∛eps marks."""
+    from matplotlib.ticker import LogLocator
+
+    colors = palette(scheme)
     h = np.asarray(steps, dtype=float)
-    with _style():
-        fig, axes = _figure(1, 1, 7.0, 4.6)
+    with _style(colors):
+        fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 3.9 if narrow else 4.2, colors)
         ax = axes[0, 0]
         for k, (label, values) in enumerate(errors.items()):
-            ax.loglog(h, np.asarray(values, dtype=float), color=COLORS[k % 4], marker=MARKERS[k % 4],
+            ax.loglog(h, np.asarray(values, dtype=float), color=colors.lines[k % 4], marker=MARKERS[k % 4],
                       markersize=4, label=label)
-        for k, (mark, text) in enumerate(((machine_eps**0.5, "$\\sqrt{\\epsilon_{\\mathrm{mach}}}$"),
-                                          (machine_eps ** (1 / 3), "$\\sqrt[3]{\\epsilon_{\\mathrm{mach}}}$"))):
-            ax.axvline(mark, color=COLORS[k], linestyle=":", linewidth=1)
-            ax.annotate(text, (mark, 0.02), xycoords=("data", "axes fraction"), color=COLORS[k],
-                        ha="right", fontsize=10)
+        for k, (mark, text) in enumerate(((machine_eps**0.5, "$\\sqrt{\\varepsilon_{\\mathrm{mach}}}$"),
+                                          (machine_eps ** (1 / 3), "$\\sqrt[3]{\\varepsilon_{\\mathrm{mach}}}$"))):
+            ax.axvline(mark, color=colors.lines[k], linestyle=":", linewidth=1)
+            ax.annotate(text, (mark, 0.02), xycoords=("data", "axes fraction"), color=colors.lines[k], ha="right")
+        ax.xaxis.set_major_locator(LogLocator(numticks=5 if narrow else 9))
         _decades(ax.xaxis)
         _decades(ax.yaxis)
-        ax.set_xlabel("간격 $\\epsilon$")
+        ax.set_xlabel("간격 $\\varepsilon$")
         ax.set_ylabel("상대 오차")
-        ax.set_title("수치적 기울기의 오차: 너무 커도, 너무 작아도 나쁘다")
-        ax.legend(fontsize=9)
+        ax.set_title("수치적 기울기의 오차:\n너무 커도, 너무 작아도 나쁘다" if narrow else "수치적 기울기의 오차: 너무 커도, 너무 작아도 나쁘다")
+        ax.legend()
     return fig
 
 
-def fit_figure(problem: BlackBoxProblem, theta: ArrayLike, *, start: ArrayLike = START_THETA) -> Figure:
+def fit_figure(
+    problem: BlackBoxProblem, theta: ArrayLike, *, start: ArrayLike = START_THETA, scheme: Scheme = "light", narrow: bool = False
+) -> Figure:
     """The data, the model at `start` and at the learned `theta`, and the true curve."""
+    colors = palette(scheme)
     x = np.linspace(float(problem.x.min()), float(problem.x.max()), 200)
-    with _style():
-        fig, axes = _figure(1, 1, 7.0, 4.6)
+    with _style(colors):
+        fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 4.2 if narrow else 4.2, colors)
         ax = axes[0, 0]
-        ax.scatter(problem.x, problem.y, s=16, color="#555555", label="데이터")
-        ax.plot(x, predict(start, x), color=COLORS[1], linestyle="--", label="학습 전 (시작 값)")
-        ax.plot(x, predict(theta, x), color=COLORS[0], linewidth=2.2, label="학습 후")
-        ax.plot(x, predict(TRUE_THETA, x), color=COLORS[2], linestyle=":", label="데이터를 만든 참값")
+        ax.scatter(problem.x, problem.y, s=16, color=colors.muted, label="데이터")
+        ax.plot(x, predict(start, x), color=colors.lines[1], linestyle="--", label="학습 전 (시작 값)")
+        ax.plot(x, predict(theta, x), color=colors.lines[0], linewidth=2.2, label="학습 후")
+        ax.plot(x, predict(TRUE_THETA, x), color=colors.lines[2], linestyle=":", label="데이터를 만든 참값")
         ax.set_xlabel("입력 $x$")
         ax.set_ylabel("출력 $y$")
         ax.set_title("수치적 기울기로 학습한 블랙박스 모델")
-        ax.legend(fontsize=9, loc="upper left")
+        ax.legend(loc="upper left")
     return fig
 
 
@@ -230,30 +278,34 @@ COST_METHODS = {"numerical": "수치적 기울기 (전진 차분)", "backprop": 
 def fitted_line(n: np.ndarray, values: np.ndarray) -> np.ndarray:
     """The least-squares line through (log N, log value), at `n`: a power law c * N^slope."""
     slope, intercept = np.polyfit(np.log(n), np.log(values), 1)
-    return np.exp(intercept) * n**slope  # type: ignore[no-any-return]
+    line: np.ndarray = np.exp(intercept) * n**slope
+    return line
 
 
-def cost_vs_n_figure(results: dict[str, Any]) -> Figure:
+def cost_vs_n_figure(results: dict[str, Any], *, scheme: Scheme = "light", narrow: bool = False) -> Figure:
     """Top: measured seconds of one gradient; bottom: its counted multiplications, with N(N+1)."""
+    colors = palette(scheme)
     points, slopes = results["points"], results["slopes"]  # the slopes the benchmark fitted
     n = np.array([p["n_params"] for p in points], dtype=float)
-    with _style():
-        fig, axes = _figure(2, 1, 6.4, 8.4)
+    with _style(colors):
+        fig, axes = _figure(2, 1, NARROW if narrow else WIDE, 9.0 if narrow else 8.0, colors)
         time_ax, count_ax = axes[:, 0]
         for k, (method, label) in enumerate(COST_METHODS.items()):
+            color = colors.lines[k]
             seconds = np.array([p[method]["seconds"] for p in points])
             estimated = np.array([p[method]["estimated"] for p in points])
-            time_ax.plot(n, fitted_line(n, seconds), color=COLORS[k], linewidth=1, alpha=0.6)
-            time_ax.plot(n[~estimated], seconds[~estimated], MARKERS[k], color=COLORS[k],
+            time_ax.plot(n, fitted_line(n, seconds), color=color, linewidth=1, alpha=0.6)
+            time_ax.plot(n[~estimated], seconds[~estimated], MARKERS[k], color=color,
                          label=f"{label}: 증가 차수 {slopes[method]:.2f}")
             if estimated.any():
-                time_ax.plot(n[estimated], seconds[estimated], MARKERS[k], color=COLORS[k],
-                             markerfacecolor="white", label=f"{label}: 추정값")
+                time_ax.plot(n[estimated], seconds[estimated], MARKERS[k], color=color,
+                             markerfacecolor=colors.background, label=f"{label}: 추정값")
             counts = np.array([p["multiplications"][method] for p in points], dtype=float)
-            count_ax.plot(n, counts, MARKERS[k] + "-", color=COLORS[k],
+            count_ax.plot(n, counts, MARKERS[k] + "-", color=color,
                           label=f"{label}: 증가 차수 {slopes[method + '_multiplications']:.2f}")
         lecture = np.array([p["multiplications"]["lecture_n_n_plus_1"] for p in points], dtype=float)
-        count_ax.plot(n, lecture, "--", color=COLORS[3], label="강의의 어림 N(N+1) (예제 1개 기준)")
+        count_ax.plot(n, lecture, "--", color=colors.lines[3], label="강의의 어림 N(N+1)\n(샘플 1개 기준)" if narrow
+                      else "강의의 어림 N(N+1) (샘플 1개 기준)")
         time_ax.set_ylabel("기울기 한 번의 시간 (초)")
         count_ax.set_ylabel("기울기 한 번의 곱셈 수")
         time_ax.set_title("잰 시간")
@@ -264,60 +316,87 @@ def cost_vs_n_figure(results: dict[str, Any]) -> Figure:
             ax.set_xlabel("매개 변수 개수 N")
             _decades(ax.xaxis)
             _decades(ax.yaxis)
-            ax.legend(fontsize=9, loc="upper left")
+            ax.legend(loc="upper left")
     return fig
 
 
-def show(fig: Figure, name: str, alt: str) -> None:
-    """Save `fig` as NAME.png (run as a script) or hand it to embed() as inline SVG (on a page)."""
+def save_png(fig: Figure, name: str) -> Path:
+    """Save `fig` as figures/NAME.png under the current folder, print where and return the path."""
     if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
         raise ValueError(f"name must be a plain file name (letters, digits, _ and -), got {name!r}")
-    if not alt.strip():
-        raise ValueError("alt must describe the figure for readers who cannot see it")
-    if _captured is not None:
-        _captured.append(figure_html(fig, name, alt))
-        return
-    path = Path(f"{name}.png").resolve()
-    with _style():  # tick labels are formatted when drawn: draw under the same style
-        fig.savefig(path, dpi=150)
+    path = (Path("figures") / f"{name}.png").resolve()
+    path.parent.mkdir(exist_ok=True)
+    with rendering():  # tick labels are made when drawn: draw with the figure's fonts
+        fig.savefig(path, dpi=DPI * 1.5)
     print(f"그림을 저장했습니다: {path}")
+    return path
 
 
-def embed(path: str | Path) -> str:
-    """Run the snippet at `path` as a script and return the figures it shows, as HTML."""
-    global _captured
-    script = Path(path)
-    if not script.is_file():
-        raise FileNotFoundError(f"no snippet at {script.resolve()} (paths are relative to the project root)")
-    _captured = []
-    try:
-        with _strict(), contextlib.redirect_stdout(io.StringIO()):  # a missing glyph fails the build
-            runpy.run_path(str(script), run_name="__main__")
-        figures = _captured
-    finally:
-        _captured = None
-    if not figures:
-        raise RuntimeError(f"{script} showed no figure: it must call plotting.show() under if __name__ == '__main__'")
-    return "\n".join(figures)
+def secant_figure(
+    f: Any, derivative: float, x: float, eps: float, *, scheme: Scheme = "light", narrow: bool = False
+) -> Figure:
+    """One curve `f` near `x`: its tangent (slope `derivative`), the forward secant through x and x + eps
+    and the central secant through x - eps and x + eps. The slope of a secant is the difference quotient."""
+    colors = palette(scheme)
+    xs = np.linspace(x - 1.6 * eps, x + 1.6 * eps, 200)
+    f_x, f_up, f_down = float(f(x)), float(f(x + eps)), float(f(x - eps))
+    lines = [
+        ("접선: 참 기울기 $f'(x)$", derivative, x, f_x, "-"),
+        ("전진 차분의 할선", (f_up - f_x) / eps, x, f_x, "--"),
+        ("중앙 차분의 할선", (f_up - f_down) / (2 * eps), x - eps, f_down, ":"),
+    ]
+    with _style(colors):
+        fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 3.9 if narrow else 4.2, colors)
+        ax = axes[0, 0]
+        ax.plot(xs, f(xs), color=colors.text, linewidth=2, label="$f(x)$")
+        for k, (label, slope, x0, y0, style) in enumerate(lines):
+            ax.plot(xs, y0 + slope * (xs - x0), color=colors.lines[k], linestyle=style, linewidth=1.6,
+                    label=f"{label} ({slope:.3f})")
+        ax.plot([x - eps, x, x + eps], [f_down, f_x, f_up], "o", color=colors.text, markersize=5)
+        for value, text in ((x - eps, "$x - \\varepsilon$"), (x, "$x$"), (x + eps, "$x + \\varepsilon$")):
+            ax.axvline(value, color=colors.grid, linewidth=1)
+            ax.annotate(text, (value, 0.97), xycoords=("data", "axes fraction"), ha="center", va="top", color=colors.text)
+        ax.set_ylim(float(np.min(f(xs))) - 0.3, float(np.max(f(xs))) + 0.5)
+        ax.set_xlabel("$x$")
+        ax.set_ylabel("$f(x)$")
+        ax.set_title("할선의 기울기로 접선의 기울기를 근사한다")
+        ax.legend(loc="lower right")
+    return fig
 
 
-def figure_html(fig: Figure, name: str, alt: str) -> str:
-    """`fig` as an inline, accessible SVG in a <figure> with `alt` as its caption."""
-    buffer = io.StringIO()
-    with _style(), _strict():
-        fig.savefig(buffer, format="svg", metadata={"Date": None})
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]  # drop the XML declaration and DOCTYPE: not allowed inline
-    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.DOTALL)  # RDF creator/date
-    # Ids must be unique in the page: prefix them (several figures share glyph and clip ids).
-    ids = set(re.findall(r'\bid="([^"]+)"', svg))
-    svg = re.sub(r'(\bid="|#)([^"\s)]+)', lambda m: m.group(1) + (f"{name}-{m.group(2)}" if m.group(2) in ids else m.group(2)), svg)
-    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
-    title_id = f"{name}-title"
-    svg = svg.replace(
-        "<svg ",
-        f'<svg role="img" aria-labelledby="{title_id}" style="width:100%;height:auto;max-width:{fig.get_figwidth() * 96:.0f}px" ',
-        1,
-    )
-    svg = re.sub(r"(<svg[^>]*>)", lambda m: f'{m.group(1)}<title id="{title_id}">{html.escape(alt)}</title>', svg, count=1)
-    return f'<figure class="whybackprop-figure" id="figure-{name}">\n{svg}\n<figcaption>{html.escape(alt)}</figcaption>\n</figure>'
+def contour_figure(
+    loss: Any,
+    paths: Mapping[str, ArrayLike],
+    *,
+    optimum: ArrayLike,
+    names: tuple[str, str],
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    scheme: Scheme = "light",
+    narrow: bool = False,
+) -> Figure:
+    """Contours of `loss` over two parameters (log-spaced levels) and each descent path in that plane."""
+    colors = palette(scheme)
+    grid_x, grid_y = np.meshgrid(np.linspace(*xlim, 121), np.linspace(*ylim, 121))
+    values = np.array([[loss(np.array([u, v])) for u, v in zip(row_x, row_y)] for row_x, row_y in zip(grid_x, grid_y)])
+    low = float(loss(np.asarray(optimum, dtype=float)))
+    levels = low + (float(values.max()) - low) * np.geomspace(1e-3, 1.0, 14)
+    with _style(colors):
+        fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 4.2 if narrow else 4.8, colors)
+        ax = axes[0, 0]
+        ax.grid(False)
+        ax.contour(grid_x, grid_y, values, levels=levels, colors=colors.muted, linewidths=0.8)
+        for k, (label, path) in enumerate(paths.items()):
+            points = np.asarray(path, dtype=float)
+            inside = np.all((points >= [xlim[0], ylim[0]]) & (points <= [xlim[1], ylim[1]]), axis=1)
+            shown = points[: int(np.argmin(inside)) if not inside.all() else len(points)]  # up to leaving the frame
+            ax.plot(shown[:, 0], shown[:, 1], MARKERS[k] + "-", color=colors.lines[k], markersize=4, linewidth=1.4,
+                    label=label, zorder=10 - k)  # the first path on top
+        ax.plot(*np.asarray(optimum, dtype=float), "*", color=colors.text, markersize=12, label="손실이 가장 작은 점")
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
+        ax.set_xlabel(f"${names[0]}$")
+        ax.set_ylabel(f"${names[1]}$")
+        ax.set_title("손실의 등고선과 경사 하강법의 경로")
+        ax.legend(loc="upper left")
+    return fig

@@ -1,10 +1,11 @@
 """Light and dark scheme: the toggle switches the scheme and every figure stays legible in both.
 
 Legibility is measured on pixels, as a reader sees them: in a screenshot of each figure, the
-pixels of its text regions (matplotlib's text groups or <text>) are pooled; the background is
-their commonest colour and the ink their 2% most different pixels, which must contrast by at
-least 4.5:1 (WCAG AA). Dark text on a transparent figure
-over the dark page fails this; an opaque light figure or a dark variant passes.
+pixels of its text regions (matplotlib's text groups or <text> of an inline SVG; the whole image
+for the chapter's figure images, whose lines and text share the text colours) are pooled; the
+background is their commonest colour and the ink their 2% most different pixels, which must
+contrast by at least 4.5:1 (WCAG AA). Dark text on a transparent figure over the dark page fails
+this; an opaque light figure or a dark variant passes. Lazy images are loaded first.
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ GRAPHICS_CONTRAST = 3.0  # WCAG for graphics, used for a figure without text ele
 TOGGLE = "[data-md-component=palette] label:not([hidden])"
 
 # Marks every figure of the page and returns where its text is, relative to the figure.
-FIGURES_JS = """() => {
+FIGURES_JS = """async () => {
   const content = document.querySelector('.md-content');
+  const images = [...content.querySelectorAll('img')];
+  for (const img of images) img.loading = 'eager';
+  await Promise.all(images.map(img => img.decode().catch(() => null)));
   const figures = [...content.querySelectorAll('svg, img')].filter(el =>
     !el.parentElement.closest('svg, button, a, .md-icon, .twemoji, .katex') && el.getBoundingClientRect().width >= 100);
   return figures.map((figure, index) => {
@@ -34,7 +38,8 @@ FIGURES_JS = """() => {
       : [];
     const regions = texts.map(t => t.getBoundingClientRect()).filter(r => r.width >= 3 && r.height >= 3)
       .map(r => [r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top]);
-    return {index, label: figure.tagName.toLowerCase() + ' #' + index, regions};
+    const drawnText = figure.matches('figure.whybackprop-figure img');  // text and lines in text colours
+    return {index, label: figure.tagName.toLowerCase() + ' #' + index, regions, drawnText};
   });
 }"""
 
@@ -71,9 +76,9 @@ def illegible_figures(page: Any) -> list[str]:
         ]
         text = [crop.reshape(-1, 3) for crop in text if crop.size]
         contrast = ink_contrast(np.concatenate(text) if text else pixels)
-        needed = TEXT_CONTRAST if text else GRAPHICS_CONTRAST
+        needed = TEXT_CONTRAST if text or figure["drawnText"] else GRAPHICS_CONTRAST
         if contrast < needed:
-            what = f"its text ({len(text)} text elements)" if text else "the figure (no text elements found)"
+            what = f"its text ({len(text)} text elements)" if text else "the figure (its text not located)"
             problems.append(f"{figure['label']}: {what} has contrast {contrast:.2f}:1 with its background, below {needed}:1")
     return problems
 

@@ -1,0 +1,194 @@
+"""Figures on pages: the marker `<!-- figure snippets/NAME.py -->` becomes image files of the built site.
+
+A figure snippet is a module with this contract (it still runs on its own as a script):
+
+- ``figure(scheme="light", narrow=False)`` returns a matplotlib Figure (drawn by whybackprop.plotting);
+- ``CAPTION``: a short caption shown under the figure;
+- ``ALT``: the long description, the image's alt text.
+
+For every marker this hook imports the snippet once per build (its printed output is dropped:
+the page shows it in its own markdown-exec block) and draws four SVG files, light and dark, wide
+and narrow, written to ``figures/`` of the built site. The page gets one ``<figure>``: two
+``<picture>`` elements whose ``<img>`` src ends in Material's ``#only-light`` / ``#only-dark``
+(the theme hides the one that does not match the chosen scheme, manual toggle included), each
+choosing the narrow drawing on a phone with ``<source media>``. Images are lazy, with width and
+height (no layout shift), and ``data-font-pt``: the smallest font size drawn, for the browser tests.
+
+Strict: a warning while importing or drawing (a missing Hangul glyph...) or a snippet that breaks
+the contract fails the build, naming the snippet and the page. Same marker style as Material's
+own shortcode hook (`<!-- md:... -->`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import importlib.util
+import io
+import logging
+import re
+import sys
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+MARKER = re.compile(r"^<!--\s*figure\s+(\S+)\s*-->[ \t]*$", re.MULTILINE)
+FOLDER = "figures"  # in the built site
+NARROW_MEDIA = "(max-width: 37.5em)"  # 600 px: phones get the narrow drawing (panels stacked)
+POINTS_PER_INCH = 72  # matplotlib's SVG size unit is the point: 1 pt = 4/3 CSS px
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """One SVG file of a figure."""
+
+    path: str  # site-relative, e.g. figures/step_error-dark-narrow.svg
+    svg: bytes
+    width: int  # CSS px at natural size
+    height: int
+    smallest_font_pt: float
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    caption: str
+    alt: str
+    drawings: dict[tuple[str, bool], Drawing]  # (scheme, narrow) -> drawing
+
+
+_figures: dict[Path, Figure] = {}  # drawn in this build, by snippet path
+
+
+# ---------------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    _figures.clear()
+    # `mkdocs serve` rebuilds in the same process: forget the package so that a change in
+    # src/whybackprop reaches this build's figures (and markdown-exec's blocks) instead of the
+    # modules imported by the first build.
+    for name in [m for m in sys.modules if m == "whybackprop" or m.startswith("whybackprop.")]:
+        del sys.modules[name]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    root = Path(config.config_file_path).parent
+
+    def replace(match: re.Match[str]) -> str:
+        snippet = (root / match.group(1)).resolve()
+        try:
+            figure = _figures.get(snippet) or _figures.setdefault(snippet, _draw(snippet))
+        except Exception as error:
+            raise PluginError(f"figure {match.group(1)} on {page.file.src_uri}: {error}") from error
+        return _html(figure, page.url)
+
+    return MARKER.sub(replace, markdown)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    folder = Path(config.site_dir) / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for figure in _figures.values():
+        for drawing in figure.drawings.values():
+            (Path(config.site_dir) / drawing.path).write_bytes(drawing.svg)
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _draw(snippet: Path) -> Figure:
+    if not snippet.is_file():
+        raise FileNotFoundError(f"no snippet at {snippet} (marker paths are relative to the project root)")
+    with _strict():
+        module = _import(snippet)
+        draw, caption, alt = (getattr(module, name, None) for name in ("figure", "CAPTION", "ALT"))
+        if not callable(draw) or not isinstance(caption, str) or not isinstance(alt, str) or not caption or not alt:
+            raise TypeError("a figure snippet defines figure(scheme, narrow), CAPTION and ALT (non-empty strings)")
+        drawings = {}
+        for scheme in ("light", "dark"):
+            for narrow in (False, True):
+                suffix = "-narrow" if narrow else ""
+                drawings[scheme, narrow] = _svg(draw(scheme=scheme, narrow=narrow), f"{FOLDER}/{snippet.stem}-{scheme}{suffix}.svg")
+    return Figure(snippet.stem, caption, alt, drawings)
+
+
+def _import(snippet: Path) -> ModuleType:
+    """Run the snippet as a module (not as __main__: it saves no PNG), without its printed output."""
+    spec = importlib.util.spec_from_file_location(f"figure_snippet_{snippet.stem}", snippet)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    with contextlib.redirect_stdout(io.StringIO()):
+        spec.loader.exec_module(module)
+    return module
+
+
+def _svg(fig: Any, path: str) -> Drawing:
+    from matplotlib.text import Text
+    from whybackprop import plotting
+
+    buffer = io.BytesIO()
+    with plotting.rendering():
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    svg = buffer.getvalue()
+    # Drop matplotlib's RDF metadata (creator, version): the file is the same on every build.
+    svg = re.sub(rb"\s*<metadata>.*?</metadata>", b"", svg, count=1, flags=re.DOTALL)
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    width, height = fig.get_size_inches() * 96
+    return Drawing(path, svg, round(width), round(height), min(t.get_fontsize() for t in texts))
+
+
+def _html(figure: Figure, page_url: str) -> str:
+    """The <figure>: a light and a dark <picture> (Material hides one of them), then the caption."""
+    alt = html.escape(figure.alt)
+    pictures = []
+    for scheme in ("light", "dark"):
+        wide, narrow = figure.drawings[scheme, False], figure.drawings[scheme, True]
+        pictures.append(
+            f'<picture><source media="{NARROW_MEDIA}" srcset="{get_relative_url(narrow.path, page_url)}" '
+            f'width="{narrow.width}" height="{narrow.height}" data-font-pt="{narrow.smallest_font_pt:g}">'
+            f'<img src="{get_relative_url(wide.path, page_url)}#only-{scheme}" width="{wide.width}" height="{wide.height}" '
+            f'alt="{alt}" loading="lazy" decoding="async" data-font-pt="{wide.smallest_font_pt:g}"></picture>'
+        )
+    return (
+        f'<figure class="whybackprop-figure" id="figure-{figure.name}">\n' + "\n".join(pictures)
+        + f"\n<figcaption>{html.escape(figure.caption)}</figcaption>\n</figure>"
+    )
+
+
+@contextlib.contextmanager
+def _strict() -> Iterator[None]:
+    """Fail on any warning: a missing glyph is a warning, in math text a log record of matplotlib."""
+
+    class Collect(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.WARNING)
+            self.messages: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.messages.append(record.getMessage())
+
+    collect = Collect()
+    logger = logging.getLogger("matplotlib")
+    logger.addHandler(collect)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            yield
+    finally:
+        logger.removeHandler(collect)
+    if collect.messages:
+        raise RuntimeError("matplotlib warned while drawing: " + "; ".join(sorted(set(collect.messages))))
