@@ -156,10 +156,8 @@ def test_reference_computes_what_the_mlp_computes(sizes: list[int], batch: int) 
 
 @pytest.mark.parametrize(("sizes", "batch"), ARCHITECTURES, ids=str)
 def test_forward_and_loss_counts(sizes: list[int], batch: int) -> None:
-    mlp, theta, X, Y = problem(sizes, batch)
+    _, theta, X, Y = problem(sizes, batch)
     assert count(lambda: forward(sizes, tallied(theta), X)) == forward_multiplications(sizes, batch)
-    assert forward_multiplications(sizes, batch) == batch * (mlp.n_params - mlp.n_biases)
-    assert mlp.forward_multiplications(batch) == forward_multiplications(sizes, batch)
     assert count(lambda: loss(sizes, tallied(theta), X, Y)) == loss_multiplications(sizes, batch)
 
 
@@ -196,28 +194,26 @@ def test_exact_count_next_to_the_lectures() -> None:
 
 
 def test_the_lectures_100_thousand_parameters() -> None:
-    """10만 parameters -> N(N+1) = 10,000,100,000 ~ 10^10 = 100억."""
+    """10만 parameters -> N(N+1) = 10,000,100,000."""
     assert lecture_step_multiplications(1) == 2
     assert lecture_step_multiplications(100_000) == 10_000_100_000
-    assert round(lecture_step_multiplications(100_000), -9) == 10**10
-    assert lecture_step_multiplications(100_000) // 10**8 == 100  # 억 = 10^8
 
 
 def test_loss_evaluations() -> None:
     assert (loss_evaluations(4), loss_evaluations(4, "central")) == (5, 8)
-    with pytest.raises(ValueError, match="method must be one of forward, central; got 'backward'"):
+    with pytest.raises(ValueError, match="method must be one of"):
         loss_evaluations(4, "backward")
 
 
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: lecture_step_multiplications(0), ValueError, "n must be at least 1, got 0"),
-        (lambda: lecture_step_multiplications(1e5), TypeError, "n must be an int, got float 100000.0"),
-        (lambda: lecture_step_multiplications(True), TypeError, "n must be an int, got bool True"),
-        (lambda: loss_evaluations(-3), ValueError, "n must be at least 1, got -3"),
+        (lambda: lecture_step_multiplications(0), ValueError, "n must be at least 1"),
+        (lambda: lecture_step_multiplications(1e5), TypeError, "n must be an int"),
+        (lambda: lecture_step_multiplications(True), TypeError, "n must be an int"),
+        (lambda: loss_evaluations(-3), ValueError, "n must be at least 1"),
         (lambda: forward_multiplications([3], 1), ValueError, "layer_sizes needs at least 2"),
-        (lambda: loss_multiplications([3, 2], 0), ValueError, "batch must be at least 1, got 0"),
+        (lambda: loss_multiplications([3, 2], 0), ValueError, "batch must be at least 1"),
         (lambda: backprop_multiplications([3, 0, 2]), ValueError, r"layer_sizes\[1\] must be at least 1"),
         (lambda: numerical_gradient_multiplications([3, 2], 1, "sideways"), ValueError, "method must be one of"),
     ],

@@ -167,7 +167,7 @@ def test_divides_by_the_step_actually_taken() -> None:
 
 
 def test_unknown_method_lists_valid_ones() -> None:
-    with pytest.raises(ValueError, match=r"method must be one of forward, central; got 'backward'"):
+    with pytest.raises(ValueError, match=r"method must be one of forward, central.*'backward'"):
         numerical_gradient(lambda t: 0.0, [1.0], method="backward")  # type: ignore[arg-type]
 
 
@@ -185,7 +185,7 @@ def test_eps_of_wrong_type(eps: Any) -> None:
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
 def test_theta_must_be_finite(bad: float) -> None:
-    with pytest.raises(ValueError, match=r"theta must be finite, but theta\[1\] = "):
+    with pytest.raises(ValueError, match=r"theta must be finite.*theta\[1\]"):
         numerical_gradient(lambda t: 0.0, [1.0, bad])
 
 
@@ -225,12 +225,12 @@ def test_non_finite_value_at_perturbed_point_names_the_parameter(method: Any) ->
     def f(t: np.ndarray) -> float:
         return 0.0 if t[1] == 2.0 else float("inf")
 
-    with pytest.raises(ValueError, match=r"f returned inf at theta with theta\[1\] shifted by \+[0-9.e-]+ \(to 2\.0000"):
+    with pytest.raises(ValueError, match=r"f returned inf .*theta\[1\] shifted"):
         numerical_gradient(f, [0.0, 2.0], method=method)
 
 
 def test_vanishing_step_is_reported() -> None:
-    with pytest.raises(ValueError, match=r"the step 1e-10 vanishes next to theta\[0\] = 1e\+20"):
+    with pytest.raises(ValueError, match=r"step 1e-10 vanishes next to theta\[0\]"):
         numerical_gradient(lambda t: 0.0, [1e20], eps=1e-10)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from whybackprop.gradient import as_parameters, check_int
+from whybackprop._checks import as_parameters, check_int
 
 PARAMETER_NAMES: tuple[str, ...] = ("a", "b", "c", "d")
 TRUE_THETA: NDArray[np.float64] = np.array([2.0, 1.5, -0.5, 0.5])  # the data's hidden parameters

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from whybackprop.gradient import METHODS, check_int
-from whybackprop.mlp import MLP
+from whybackprop._checks import check_choice, check_int, check_layer_sizes
+from whybackprop.gradient import METHODS
 
 
 def lecture_step_multiplications(n: int) -> int:
@@ -34,25 +34,25 @@ def lecture_step_multiplications(n: int) -> int:
 
 
 def forward_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
-    """One forward pass on `batch` examples: B * (N - N_bias) = B * sum(n_{l-1} * n_l)."""
-    return MLP(layer_sizes).forward_multiplications(batch)
+    """One forward pass on `batch` examples: B * (N - N_bias) = B * sum(n_{l-1} * n_l).
+
+    Each weight is used in exactly one multiplication per example (H @ W); a bias is only
+    added. tanh is counted as a function evaluation, not as multiplications.
+    """
+    return check_int(batch, "batch", 1) * _weights(check_layer_sizes(layer_sizes))
 
 
 def loss_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
     """One evaluation of the mean squared error: the forward pass, B * n_L squarings, 1 division."""
-    batch = check_int(batch, "batch", 1)
-    mlp = MLP(layer_sizes)
-    return mlp.forward_multiplications(batch) + batch * mlp.n_outputs + 1
+    sizes, batch = check_layer_sizes(layer_sizes), check_int(batch, "batch", 1)
+    return batch * (_weights(sizes) + sizes[-1]) + 1
 
 
 def loss_evaluations(n: int, method: str = "forward") -> int:
     """Loss evaluations of one numerical gradient in N parameters: N+1 (forward) or 2N (central)."""
     n = check_int(n, "n", 1)
-    if method == "forward":
-        return n + 1
-    if method == "central":
-        return 2 * n
-    raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
+    check_choice(method, "method", METHODS)
+    return n + 1 if method == "forward" else 2 * n
 
 
 def numerical_gradient_multiplications(
@@ -66,8 +66,9 @@ def numerical_gradient_multiplications(
     N divisions by the step) adds 2N more, O(N) next to O(N^2), and is left out as the lecture
     leaves it out.
     """
-    n = MLP(layer_sizes).n_params
-    return loss_evaluations(n, method) * loss_multiplications(layer_sizes, batch)
+    sizes = check_layer_sizes(layer_sizes)
+    n_params = _weights(sizes) + sum(sizes[1:])
+    return loss_evaluations(n_params, method) * loss_multiplications(sizes, batch)
 
 
 def backprop_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
@@ -81,14 +82,9 @@ def backprop_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
       times tanh' = 1 - H^2 (a square, a product)        2 * B * hidden
     About 3 forward passes, whatever N is: O(N), where the numerical gradient is O(N^2).
     """
-    batch = check_int(batch, "batch", 1)
-    mlp = MLP(layer_sizes)
-    sizes = mlp.layer_sizes
-    weights = mlp.n_weights
+    sizes, batch = check_layer_sizes(layer_sizes), check_int(batch, "batch", 1)
     hidden = sum(sizes[1:-1])
-    return batch * (3 * weights - sizes[0] * sizes[1] + sizes[-1] + 2 * hidden) + 1
-
-
+    return batch * (3 * _weights(sizes) - sizes[0] * sizes[1] + sizes[-1] + 2 * hidden) + 1
 
 def stacked_network_multiplications(width: int, depth: int, batch: int = 1) -> dict[str, int]:
     """Counts for `depth` dense layers of `width` units (layer sizes [width] * (depth + 1)).
@@ -106,3 +102,8 @@ def stacked_network_multiplications(width: int, depth: int, batch: int = 1) -> d
     hidden = (depth - 1) * width
     backprop = batch * (3 * weights - width * width + width + 2 * hidden) + 1
     return {"n_params": n_params, "numerical": (n_params + 1) * loss, "backprop": backprop}
+
+
+def _weights(sizes: Sequence[int]) -> int:
+    """N - N_bias: the number of weights, n_0 n_1 + n_1 n_2 + ... + n_{L-1} n_L."""
+    return sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:]))

@@ -11,15 +11,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from whybackprop.gradient import (
-    Method,
-    ScalarFunction,
-    as_parameters,
-    check_int,
-    check_positive,
-    count_calls,
-    numerical_gradient,
-)
+from whybackprop._checks import as_parameters, as_real_scalar, check_int, check_positive
+from whybackprop.gradient import Method, ScalarFunction, count_calls, numerical_gradient
 
 GradientFunction = Callable[[NDArray[Any]], ArrayLike]
 
@@ -72,12 +65,13 @@ def gradient_descent(
     counted = count_calls(loss)
     theta = as_parameters(theta0, "theta0")
     history = [theta.copy()]
-    losses = [_loss_value(counted(theta), 0)]
+    losses = [as_real_scalar(counted(theta), "loss", where=" at step 0")]
     if not math.isfinite(losses[0]):
         raise ValueError(f"loss returned {losses[0]} at theta0; start from a point where it is finite")
     limit = explode * max(abs(losses[0]), 1e-300)
 
-    status, message = Status.MAX_STEPS, f"stopped after {steps} steps without converging"
+    status = Status.MAX_STEPS
+    message = f"stopped after {steps} steps without converging" if steps else "no steps requested (steps=0)"
     for step in range(steps):
         if grad is None:
             f0 = losses[-1] if method == "forward" else None
@@ -89,7 +83,7 @@ def gradient_descent(
             break
         theta = theta - lr * g
         history.append(theta.copy())
-        losses.append(_loss_value(counted(theta), step + 1))
+        losses.append(as_real_scalar(counted(theta), "loss", where=f" at step {step + 1}"))
         if not math.isfinite(losses[-1]) or abs(losses[-1]) > limit:
             status = Status.DIVERGED
             message = (
@@ -97,9 +91,6 @@ def gradient_descent(
                 f"the learning rate lr={lr:g} is too large for this loss, try a smaller one"
             )
             break
-    else:
-        if steps == 0:
-            message = "no steps requested (steps=0)"
 
     return DescentResult(
         theta=theta,
@@ -109,12 +100,6 @@ def gradient_descent(
         status=status,
         message=message,
     )
-
-
-def _loss_value(value: Any, step: int) -> float:
-    if np.ndim(value) != 0 or isinstance(value, (bool, np.bool_, complex, np.complexfloating, str)):
-        raise TypeError(f"loss must return a real scalar, got {value!r} at step {step}")
-    return float(value)
 
 
 def _gradient_value(value: ArrayLike, theta: NDArray[Any], step: int) -> NDArray[Any]:

@@ -10,23 +10,15 @@ sees one parameter vector of N numbers, as the lecture does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from whybackprop.gradient import check_int
+from whybackprop import cost
+from whybackprop._checks import as_float64_array, check_layer_sizes
 
 Array = NDArray[np.float64]
-
-
-def check_layer_sizes(layer_sizes: Sequence[int]) -> tuple[int, ...]:
-    """Return the layer sizes as a tuple of ints, refusing anything that is not a network."""
-    if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence):
-        raise TypeError(f"layer_sizes must be a sequence of ints, got {type(layer_sizes).__name__}")
-    if len(layer_sizes) < 2:
-        raise ValueError(f"layer_sizes needs at least 2 entries (inputs, outputs), got {list(layer_sizes)}")
-    return tuple(check_int(size, f"layer_sizes[{i}]", 1) for i, size in enumerate(layer_sizes))
+Layers = list[tuple[Array, Array]]
 
 
 class MLP:
@@ -63,7 +55,7 @@ class MLP:
             W[...] = rng.normal(0.0, 1.0 / np.sqrt(W.shape[0]), size=W.shape)
         return theta
 
-    def unflatten(self, theta: ArrayLike) -> list[tuple[Array, Array]]:
+    def unflatten(self, theta: ArrayLike) -> Layers:
         """[(W_1, b_1), (W_2, b_2), ...] as views into theta (writing to them writes theta)."""
         theta = self._check_theta(theta)
         return [
@@ -76,12 +68,7 @@ class MLP:
 
     def forward(self, theta: ArrayLike, X: ArrayLike) -> Array:
         """Outputs for a batch X of shape (B, n_0): an array of shape (B, n_L)."""
-        layers = self.unflatten(theta)
-        H = self._check_batch_array(X, "X", self.n_inputs)
-        for W, b in layers[:-1]:
-            H = np.tanh(H @ W + b)
-        W, b = layers[-1]
-        return H @ W + b
+        return self._activations(self.unflatten(theta), X)[-1]
 
     def loss(self, theta: ArrayLike, X: ArrayLike, Y: ArrayLike) -> float:
         """Mean squared error over all B * n_L outputs: sum((forward - Y)^2) / (B * n_L)."""
@@ -94,39 +81,38 @@ class MLP:
         """Gradient of `loss` by backpropagation, flat, in the same layout as theta."""
         layers = self.unflatten(theta)
         Y = self._check_targets(X, Y)
-        H = self._check_batch_array(X, "X", self.n_inputs)
-        activations = [H]  # the input of every layer
-        for W, b in layers[:-1]:
-            H = np.tanh(H @ W + b)
-            activations.append(H)
-        W, b = layers[-1]
-        residual = H @ W + b - Y
+        activations = self._activations(layers, X)  # the input of every layer, then the output
+        residual = activations[-1] - Y
         G = residual * (2.0 / residual.size)  # dL/d(output)
 
         gradient = np.empty(self.n_params)
         grad_layers = self.unflatten(gradient)  # views: filling them fills `gradient`
-        for l in range(len(layers) - 1, -1, -1):
-            H = activations[l]
-            dW, db = grad_layers[l]
+        for k in reversed(range(len(layers))):
+            H = activations[k]
+            dW, db = grad_layers[k]
             dW[...] = H.T @ G
             db[...] = G.sum(axis=0)
-            if l > 0:  # back through W_l, then through tanh: tanh' = 1 - tanh^2
-                G = (G @ layers[l][0].T) * (1.0 - H * H)
+            if k > 0:  # back through W_k, then through tanh: tanh' = 1 - tanh^2
+                G = (G @ layers[k][0].T) * (1.0 - H * H)
         return gradient
 
     def forward_multiplications(self, batch: int = 1) -> int:
-        """Exact scalar multiplications of one forward pass on `batch` examples: B * (N - N_bias).
+        """Exact scalar multiplications of one forward pass on `batch` examples (see `whybackprop.cost`)."""
+        return cost.forward_multiplications(self.layer_sizes, batch)
 
-        Each weight is used in exactly one multiplication per example (H @ W); a bias is only
-        added. tanh is counted as a function evaluation, not as multiplications.
-        """
-        return check_int(batch, "batch", 1) * self.n_weights
+    def _activations(self, layers: Layers, X: ArrayLike) -> list[Array]:
+        """The forward pass: [X, tanh(X W_1 + b_1), ..., H_{L-1} W_L + b_L], every layer's input and the output."""
+        H = self._check_batch_array(X, "X", self.n_inputs)
+        activations = [H]
+        for W, b in layers[:-1]:
+            H = np.tanh(H @ W + b)
+            activations.append(H)
+        W, b = layers[-1]
+        activations.append(H @ W + b)
+        return activations
 
     def _check_theta(self, theta: ArrayLike) -> Array:
-        array = np.asarray(theta)
-        if array.dtype != np.float64:
-            _check_real(array, "theta")
-            array = array.astype(np.float64)
+        array = as_float64_array(theta, "theta")
         if array.shape != (self.n_params,):
             raise ValueError(
                 f"theta must be a flat vector of {self.n_params} parameters for {self!r}, "
@@ -135,10 +121,7 @@ class MLP:
         return array
 
     def _check_batch_array(self, A: ArrayLike, name: str, width: int) -> Array:
-        array = np.asarray(A)
-        if array.dtype != np.float64:
-            _check_real(array, name)
-            array = array.astype(np.float64)
+        array = as_float64_array(A, name)
         if array.ndim != 2 or array.shape[1] != width or array.shape[0] < 1:
             raise ValueError(f"{name} must have shape (B, {width}) with B >= 1, got shape {array.shape}")
         return array
@@ -150,9 +133,3 @@ class MLP:
             raise ValueError(f"Y has {Y.shape[0]} rows but X has {batch}; they must match")
         return Y
 
-
-def _check_real(array: NDArray[Any], name: str) -> None:
-    if array.dtype == np.bool_ or not (
-        np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)
-    ):
-        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from whybackprop.cost import stacked_network_multiplications
-from whybackprop.gradient import check_int
+from whybackprop._checks import check_choice, check_int
 
 Gradient = Literal["numerical", "backprop"]
 GRADIENTS: tuple[Gradient, ...] = ("numerical", "backprop")
@@ -26,8 +26,7 @@ def stacked_depth(n_params: int, width: int = 10) -> int:
 
 def multiplication_rate(results: dict[str, Any], gradient: Gradient) -> float:
     """Multiplications per second of `gradient`, measured at the benchmark's largest N."""
-    if gradient not in GRADIENTS:
-        raise ValueError(f"gradient must be one of {', '.join(GRADIENTS)}; got {gradient!r}")
+    check_choice(gradient, "gradient", GRADIENTS)
     largest = max(results["points"], key=lambda point: point["n_params"])
     return float(largest["multiplications"][gradient]) / float(largest[gradient]["seconds"])
 
