@@ -12,16 +12,7 @@ import math
 import numpy as np
 import pytest
 
-from whybackprop import (
-    MLP,
-    backprop_multiplications,
-    forward_multiplications,
-    lecture_step_multiplications,
-    loss_evaluations,
-    loss_multiplications,
-    numerical_gradient,
-    numerical_gradient_multiplications,
-)
+from whybackprop import MLP, cost, numerical_gradient
 
 ARCHITECTURES = [([1, 1], 1), ([3, 4, 2], 3), ([2, 5, 3, 1], 2), ([4, 3, 3, 3, 2], 5)]
 
@@ -157,8 +148,8 @@ def test_reference_computes_what_the_mlp_computes(sizes: list[int], batch: int) 
 @pytest.mark.parametrize(("sizes", "batch"), ARCHITECTURES, ids=str)
 def test_forward_and_loss_counts(sizes: list[int], batch: int) -> None:
     _, theta, X, Y = problem(sizes, batch)
-    assert count(lambda: forward(sizes, tallied(theta), X)) == forward_multiplications(sizes, batch)
-    assert count(lambda: loss(sizes, tallied(theta), X, Y)) == loss_multiplications(sizes, batch)
+    assert count(lambda: forward(sizes, tallied(theta), X)) == cost.forward_multiplications(sizes, batch)
+    assert count(lambda: loss(sizes, tallied(theta), X, Y)) == cost.loss_multiplications(sizes, batch)
 
 
 @pytest.mark.parametrize("method", ["forward", "central"])
@@ -167,15 +158,15 @@ def test_numerical_gradient_count(sizes: list[int], batch: int, method: str) -> 
     """whybackprop's own numerical_gradient, run on the tallied loss: its calls times their work."""
     _, theta, X, Y = problem(sizes, batch)
     performed = count(lambda: numerical_gradient(lambda t: loss(sizes, tallied(t), X, Y).v, theta, method=method))  # type: ignore[arg-type]
-    assert performed == numerical_gradient_multiplications(sizes, batch, method)
+    assert performed == cost.numerical_gradient_multiplications(sizes, batch, method)
     n = len(theta)
-    assert performed == loss_evaluations(n, method) * loss_multiplications(sizes, batch)
+    assert performed == cost.loss_evaluations(n, method) * cost.loss_multiplications(sizes, batch)
 
 
 @pytest.mark.parametrize(("sizes", "batch"), ARCHITECTURES, ids=str)
 def test_backprop_count(sizes: list[int], batch: int) -> None:
     _, theta, X, Y = problem(sizes, batch)
-    assert count(lambda: backprop(sizes, tallied(theta), X, Y)) == backprop_multiplications(sizes, batch)
+    assert count(lambda: backprop(sizes, tallied(theta), X, Y)) == cost.backprop_multiplications(sizes, batch)
 
 
 def test_exact_count_next_to_the_lectures() -> None:
@@ -183,39 +174,39 @@ def test_exact_count_next_to_the_lectures() -> None:
     sizes = [10, 10, 10, 10]
     mlp = MLP(sizes)
     n = mlp.n_params
-    exact = numerical_gradient_multiplications(sizes)
+    exact = cost.numerical_gradient_multiplications(sizes)
     assert exact == (n + 1) * (n - mlp.n_biases + sizes[-1] + 1)
-    assert exact < lecture_step_multiplications(n)
-    assert numerical_gradient_multiplications(sizes, batch=8) == (n + 1) * (8 * (n - mlp.n_biases + sizes[-1]) + 1)
+    assert exact < cost.lecture_step_multiplications(n)
+    assert cost.numerical_gradient_multiplications(sizes, batch=8) == (n + 1) * (8 * (n - mlp.n_biases + sizes[-1]) + 1)
     # Backprop stays about 3 + 2/width forward passes, whatever the depth: the chapter's point.
     for depth in (10, 100, 1000):
         deep = [10] * (depth + 1)
-        assert 3 < backprop_multiplications(deep) / forward_multiplications(deep) < 3.2
+        assert 3 < cost.backprop_multiplications(deep) / cost.forward_multiplications(deep) < 3.2
 
 
 def test_the_lectures_100_thousand_parameters() -> None:
     """10만 parameters -> N(N+1) = 10,000,100,000."""
-    assert lecture_step_multiplications(1) == 2
-    assert lecture_step_multiplications(100_000) == 10_000_100_000
+    assert cost.lecture_step_multiplications(1) == 2
+    assert cost.lecture_step_multiplications(100_000) == 10_000_100_000
 
 
 def test_loss_evaluations() -> None:
-    assert (loss_evaluations(4), loss_evaluations(4, "central")) == (5, 8)
+    assert (cost.loss_evaluations(4), cost.loss_evaluations(4, "central")) == (5, 8)
     with pytest.raises(ValueError, match="method must be one of"):
-        loss_evaluations(4, "backward")
+        cost.loss_evaluations(4, "backward")
 
 
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: lecture_step_multiplications(0), ValueError, "n must be at least 1"),
-        (lambda: lecture_step_multiplications(1e5), TypeError, "n must be an int"),
-        (lambda: lecture_step_multiplications(True), TypeError, "n must be an int"),
-        (lambda: loss_evaluations(-3), ValueError, "n must be at least 1"),
-        (lambda: forward_multiplications([3], 1), ValueError, "layer_sizes needs at least 2"),
-        (lambda: loss_multiplications([3, 2], 0), ValueError, "batch must be at least 1"),
-        (lambda: backprop_multiplications([3, 0, 2]), ValueError, r"layer_sizes\[1\] must be at least 1"),
-        (lambda: numerical_gradient_multiplications([3, 2], 1, "sideways"), ValueError, "method must be one of"),
+        (lambda: cost.lecture_step_multiplications(0), ValueError, "n must be at least 1"),
+        (lambda: cost.lecture_step_multiplications(1e5), TypeError, "n must be an int"),
+        (lambda: cost.lecture_step_multiplications(True), TypeError, "n must be an int"),
+        (lambda: cost.loss_evaluations(-3), ValueError, "n must be at least 1"),
+        (lambda: cost.forward_multiplications([3], 1), ValueError, "layer_sizes needs at least 2"),
+        (lambda: cost.loss_multiplications([3, 2], 0), ValueError, "batch must be at least 1"),
+        (lambda: cost.backprop_multiplications([3, 0, 2]), ValueError, r"layer_sizes\[1\] must be at least 1"),
+        (lambda: cost.numerical_gradient_multiplications([3, 2], 1, "sideways"), ValueError, "method must be one of"),
     ],
 )
 def test_bad_input(call, error: type[Exception], message: str) -> None:  # type: ignore[no-untyped-def]
