@@ -65,7 +65,7 @@ def test_bad_inputs() -> None:
     with pytest.raises(ValueError, match="n_samples must be at least 1"):
         make_problem(n_samples=0)
     with pytest.raises(TypeError, match="n_samples must be an int"):
-        make_problem(n_samples=2.5)  # type: ignore[arg-type]
+        make_problem(n_samples=2.5)
     with pytest.raises(ValueError, match="noise must be >= 0"):
         make_problem(noise=-1.0)
     with pytest.raises(ValueError, match="noise must be >= 0"):

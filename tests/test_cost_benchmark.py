@@ -61,7 +61,11 @@ def test_schema_and_provenance(committed: dict[str, Any]) -> None:
 
 def test_setup_is_the_scripts(committed: dict[str, Any]) -> None:
     setup = committed["setup"]
-    assert (setup["width"], setup["batch"], tuple(setup["depths"])) == (bench.WIDTH, bench.BATCH, bench.DEPTHS)
+    assert (setup["width"], setup["batch"], tuple(setup["depths"])) == (
+        bench.WIDTH,
+        bench.BATCH,
+        bench.DEPTHS,
+    )
     assert setup["blas_threads"] == 1 and setup["numerical_method"] == "forward"
     assert set(bench.QUICK_DEPTHS) <= set(bench.DEPTHS)  # the quick run re-measures committed points
 
@@ -106,7 +110,9 @@ def test_the_estimator_was_checked(committed: dict[str, Any]) -> None:
     measured = [p for p in committed["points"] if not p["numerical"]["estimated"]]
     assert check["n_params"] == measured[-1]["n_params"]
     assert 0.8 <= check["estimated_over_measured"] <= 1.25
-    assert all(not p["numerical"]["estimated"] for p in committed["points"] if p["n_params"] < check["n_params"])
+    assert all(
+        not p["numerical"]["estimated"] for p in committed["points"] if p["n_params"] < check["n_params"]
+    )
 
 
 def test_slopes_follow_from_the_points_and_meet_the_goals(committed: dict[str, Any]) -> None:

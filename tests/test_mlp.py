@@ -97,7 +97,7 @@ def test_accepts_lists_and_integers() -> None:
 )
 def test_bad_layer_sizes(sizes: object, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
-        MLP(sizes)  # type: ignore[arg-type]
+        MLP(sizes)
 
 
 def test_bad_shapes_name_the_argument() -> None:
@@ -130,4 +130,4 @@ def test_forward_multiplications_rejects_bad_batch() -> None:
     with pytest.raises(ValueError, match="batch must be at least 1"):
         mlp.forward_multiplications(0)
     with pytest.raises(TypeError, match="batch must be an int"):
-        mlp.forward_multiplications(2.0)  # type: ignore[arg-type]
+        mlp.forward_multiplications(2.0)

@@ -95,7 +95,12 @@ def test_zizmor_finds_nothing() -> None:
             "    permissions: write-all\n",
             "excessive-permissions",
         ),
-        ("ci.yml", "run: ./dev test\n", 'run: ./dev test -k "${{ github.event.pull_request.title }}"\n', "template-injection"),
+        (
+            "ci.yml",
+            "run: ./dev test\n",
+            'run: ./dev test -k "${{ github.event.pull_request.title }}"\n',
+            "template-injection",
+        ),
     ],
     ids=["write-all", "injection"],
 )
@@ -135,7 +140,9 @@ def deploy_problems(workflow: dict[str, Any]) -> list[str]:
     if any(operator in condition for operator in ("||", "!", "(")) or not REQUIRED_CONDITIONS <= conjuncts:
         problems.append(f"the deploy runs if {condition!r}, not only on a push to main")
     if job.get("permissions") != PAGES_PERMISSIONS:
-        problems.append(f"the deploy has permissions {job.get('permissions')}, not exactly {PAGES_PERMISSIONS}")
+        problems.append(
+            f"the deploy has permissions {job.get('permissions')}, not exactly {PAGES_PERMISSIONS}"
+        )
     if workflow.get("permissions") != {}:
         problems.append(f"workflow-level permissions are {workflow.get('permissions')}, not {{}}")
     return problems

@@ -70,7 +70,9 @@ def as_parameters(theta: ArrayLike, name: str = "theta") -> NDArray[np.floating[
     bad = ~np.isfinite(array)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"{name} must be finite, but {label(name, array, i)} = {array.reshape(-1)[i].item()}")
+        raise ValueError(
+            f"{name} must be finite, but {label(name, array, i)} = {array.reshape(-1)[i].item()}"
+        )
     return array
 
 

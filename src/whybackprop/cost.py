@@ -86,6 +86,7 @@ def backprop_multiplications(layer_sizes: Sequence[int], batch: int = 1) -> int:
     hidden = sum(sizes[1:-1])
     return batch * (3 * _weights(sizes) - sizes[0] * sizes[1] + sizes[-1] + 2 * hidden) + 1
 
+
 def stacked_network_multiplications(width: int, depth: int, batch: int = 1) -> dict[str, int]:
     """Counts for `depth` dense layers of `width` units (layer sizes [width] * (depth + 1)).
 

@@ -105,8 +105,9 @@ def gradient_descent(
 def _gradient_value(value: ArrayLike, theta: NDArray[Any], step: int) -> NDArray[Any]:
     g = np.asarray(value, dtype=theta.dtype)
     if g.shape != theta.shape:
-        raise ValueError(f"grad must return an array of shape {theta.shape}, got shape {g.shape} at step {step}")
+        raise ValueError(
+            f"grad must return an array of shape {theta.shape}, got shape {g.shape} at step {step}"
+        )
     if not np.isfinite(g).all():
         raise ValueError(f"grad returned a non-finite value at step {step}: {g}")
     return g
-

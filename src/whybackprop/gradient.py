@@ -59,11 +59,15 @@ def numerical_gradient(
             flat[i] = original[i]
 
     if method == "forward":
-        f_theta = _evaluate(f, x, None, 0.0) if f0 is None else _finite(as_real_scalar(f0, "f0", "be"), "f0", x)
+        f_theta = (
+            _evaluate(f, x, None, 0.0) if f0 is None else _finite(as_real_scalar(f0, "f0", "be"), "f0", x)
+        )
         f_up = [f_with(i, up) for i, up in enumerate(ups.tolist())]
         f_down = [f_theta] * flat.size
     else:
-        pairs = [(f_with(i, up), f_with(i, down)) for i, (up, down) in enumerate(zip(ups.tolist(), downs.tolist()))]
+        pairs = [
+            (f_with(i, up), f_with(i, down)) for i, (up, down) in enumerate(zip(ups.tolist(), downs.tolist()))
+        ]
         f_up, f_down = [up for up, _ in pairs], [down for _, down in pairs]
     # Differences of f in float64 (f's values are Python floats), divided by the steps actually taken.
     return (np.subtract(f_up, f_down) / (ups - downs)).astype(x.dtype).reshape(x.shape)

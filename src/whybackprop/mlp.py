@@ -132,4 +132,3 @@ class MLP:
         if Y.shape[0] != batch:
             raise ValueError(f"Y has {Y.shape[0]} rows but X has {batch}; they must match")
         return Y
-

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from whybackprop.cost import stacked_network_multiplications
 from whybackprop._checks import check_choice, check_int
+from whybackprop.cost import stacked_network_multiplications
 
 Gradient = Literal["numerical", "backprop"]
 GRADIENTS: tuple[Gradient, ...] = ("numerical", "backprop")
