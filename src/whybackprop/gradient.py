@@ -13,6 +13,7 @@ from whybackprop._checks import as_parameters, as_real_scalar, check_choice, che
 
 Method = Literal["forward", "central"]
 METHODS: tuple[Method, ...] = get_args(Method)
+"""The finite-difference methods: `("forward", "central")`."""
 
 # Default step = machine_eps ** exponent * max(1, |theta_i|): the step that balances
 # truncation error against round-off (forward: O(h) vs eps/h; central: O(h^2) vs eps/h).
@@ -34,10 +35,34 @@ def numerical_gradient(
     forward: (f(theta + h e_i) - f(theta)) / h, exactly N+1 calls of `f` (N if `f0` is given).
     central: (f(theta + h e_i) - f(theta - h e_i)) / 2h, exactly 2N calls of `f`.
 
-    `eps` is the step h; by default h = sqrt(machine_eps) * max(1, |theta_i|) for forward and
-    cbrt(machine_eps) * max(1, |theta_i|) for central. The difference is divided by the step
-    actually taken, (theta_i + h) - theta_i, which removes the rounding of theta_i + h.
-    `f0`, if given, is f(theta) already computed (forward only). `theta` is never mutated.
+    The difference is divided by the step actually taken, (theta_i + h) - theta_i, which removes
+    the rounding of theta_i + h. `theta` is never mutated, even when `f` raises.
+
+    ```python
+    import numpy as np
+    from whybackprop import numerical_gradient
+
+    g = numerical_gradient(lambda t: float(np.sum(t**2)), [1.0, -2.0])
+    assert np.allclose(g, [2.0, -4.0])
+    ```
+
+    Args:
+        f: The function, called with a float array of theta's shape; it returns one real number.
+        theta: The point: any shape, real and finite (integers and lists are taken as float64).
+        eps: The step h. By default h = sqrt(machine_eps) * max(1, |theta_i|) for forward and
+            cbrt(machine_eps) * max(1, |theta_i|) for central differences.
+        method: `"forward"` or `"central"` (see `METHODS`).
+        f0: f(theta) if it is already known (forward only): saves one call.
+
+    Returns:
+        The gradient, of theta's shape and float dtype.
+
+    Raises:
+        ValueError: An unknown `method`; `eps` not positive and finite; `f0` with central
+            differences; `theta` not finite; a step that vanishes next to theta_i; `f` returning
+            a non-finite value (the message names the shifted coordinate).
+        TypeError: `theta` not real; `f` not returning a real scalar, or returning a lower
+            precision than theta's (float32 for a float64 theta).
     """
     check_choice(method, "method", METHODS)
     if eps is not None:
@@ -96,7 +121,24 @@ def _perturbed_coordinates(
 
 
 class CountingFunction:
-    """Wraps `f` and counts its calls: `counted = count_calls(f); ...; counted.calls`."""
+    """`f` with a counter: each call adds one to `calls`. Made by `count_calls`.
+
+    ```python
+    from whybackprop import CountingFunction
+
+    double = CountingFunction(lambda t: 2.0 * t)
+    double(1.0), double(2.0)
+    assert double.calls == 2
+    double.reset()
+    assert double.calls == 0
+    ```
+
+    Args:
+        f: The function to count.
+
+    Raises:
+        TypeError: `f` is not callable.
+    """
 
     def __init__(self, f: ScalarFunction) -> None:
         if not callable(f):
@@ -105,15 +147,36 @@ class CountingFunction:
         self.calls = 0
 
     def __call__(self, theta: NDArray[Any]) -> Any:
+        """Count one call and return `f(theta)`."""
         self.calls += 1
         return self.f(theta)
 
     def reset(self) -> None:
+        """Set `calls` back to 0."""
         self.calls = 0
 
 
 def count_calls(f: ScalarFunction) -> CountingFunction:
-    """Return `f` wrapped so that `.calls` tells how many times it was evaluated."""
+    """Return `f` wrapped so that `.calls` tells how many times it was evaluated.
+
+    ```python
+    import numpy as np
+    from whybackprop import count_calls, numerical_gradient
+
+    loss = count_calls(lambda t: float(np.sum(t**2)))
+    numerical_gradient(loss, np.zeros(4))
+    assert loss.calls == 4 + 1  # N+1 evaluations for N = 4 parameters
+    ```
+
+    Args:
+        f: The function to count.
+
+    Returns:
+        A callable that passes its argument on to `f` and counts the calls in `.calls`.
+
+    Raises:
+        TypeError: `f` is not callable.
+    """
     return CountingFunction(f)
 
 

@@ -22,7 +22,33 @@ Layers = list[tuple[Array, Array]]
 
 
 class MLP:
-    """Dense tanh network with a linear output; parameters as one flat vector theta."""
+    """Dense tanh network with a linear output; parameters as one flat vector theta.
+
+    ```python
+    import numpy as np
+    from whybackprop import MLP
+
+    mlp = MLP([3, 4, 2])  # 3 inputs, 4 hidden tanh units, 2 outputs
+    assert (mlp.n_params, mlp.n_weights, mlp.n_biases) == (26, 20, 6)
+    theta = mlp.init(seed=0)
+    X, Y = np.ones((5, 3)), np.zeros((5, 2))
+    assert mlp.forward(theta, X).shape == (5, 2)
+    assert mlp.backprop(theta, X, Y).shape == theta.shape
+    ```
+
+    Args:
+        layer_sizes: (n_0, n_1, ..., n_L): inputs, hidden layers, outputs; at least two ints >= 1.
+
+    Attributes:
+        layer_sizes: The layer sizes as a tuple.
+        n_params: N, the length of theta: every weight and bias.
+        n_weights: The weights alone, n_0 n_1 + ... + n_{L-1} n_L.
+        n_biases: The biases alone, n_1 + ... + n_L.
+
+    Raises:
+        TypeError: `layer_sizes` is not a sequence of ints.
+        ValueError: Fewer than two sizes, or a size < 1.
+    """
 
     def __init__(self, layer_sizes: Sequence[int]) -> None:
         self.layer_sizes = check_layer_sizes(layer_sizes)
@@ -41,14 +67,31 @@ class MLP:
 
     @property
     def n_inputs(self) -> int:
+        """n_0, the width of an input row."""
         return self.layer_sizes[0]
 
     @property
     def n_outputs(self) -> int:
+        """n_L, the width of an output row."""
         return self.layer_sizes[-1]
 
     def init(self, seed: int = 0) -> Array:
-        """Random theta: W ~ N(0, 1/n_in) (keeps tanh units out of saturation in deep nets), b = 0."""
+        """Random theta: W ~ N(0, 1/n_in) (keeps tanh units out of saturation in deep nets), b = 0.
+
+        ```python
+        import numpy as np
+        from whybackprop import MLP
+
+        mlp = MLP([2, 3, 1])
+        assert np.array_equal(mlp.init(seed=1), mlp.init(seed=1))
+        ```
+
+        Args:
+            seed: The seed of the random generator.
+
+        Returns:
+            A new theta of length `n_params`.
+        """
         rng = np.random.default_rng(seed)
         theta = np.zeros(self.n_params)
         for W, _ in self.unflatten(theta):
@@ -56,7 +99,28 @@ class MLP:
         return theta
 
     def unflatten(self, theta: ArrayLike) -> Layers:
-        """[(W_1, b_1), (W_2, b_2), ...] as views into theta (writing to them writes theta)."""
+        """[(W_1, b_1), (W_2, b_2), ...] as views into theta (writing to them writes theta).
+
+        ```python
+        import numpy as np
+        from whybackprop import MLP
+
+        theta = np.arange(9.0)
+        (W1, b1), (W2, b2) = MLP([2, 2, 1]).unflatten(theta)
+        assert W1.tolist() == [[0.0, 1.0], [2.0, 3.0]] and b1.tolist() == [4.0, 5.0]
+        assert W2.shape == (2, 1) and b2.tolist() == [8.0]
+        ```
+
+        Args:
+            theta: A flat float64 vector of length `n_params` (other real dtypes are converted, copied).
+
+        Returns:
+            For every layer, W of shape (n_{l-1}, n_l) and b of length n_l.
+
+        Raises:
+            ValueError: `theta` is not a flat vector of `n_params` numbers.
+            TypeError: `theta` is not real.
+        """
         theta = self._check_theta(theta)
         return [
             (
@@ -67,18 +131,80 @@ class MLP:
         ]
 
     def forward(self, theta: ArrayLike, X: ArrayLike) -> Array:
-        """Outputs for a batch X of shape (B, n_0): an array of shape (B, n_L)."""
+        """Outputs for a batch X of shape (B, n_0): an array of shape (B, n_L).
+
+        ```python
+        from whybackprop import MLP
+
+        mlp = MLP([2, 1])  # no hidden layer: y = x W + b
+        assert mlp.forward([1.0, 2.0, 0.5], [[1.0, 1.0]]).tolist() == [[3.5]]
+        ```
+
+        Args:
+            theta: The parameters, a flat vector of length `n_params`.
+            X: The inputs, one example per row.
+
+        Returns:
+            The outputs, one row per example.
+
+        Raises:
+            ValueError: `theta` or `X` of the wrong shape.
+            TypeError: `theta` or `X` not real.
+        """
         return self._activations(self.unflatten(theta), X)[-1]
 
     def loss(self, theta: ArrayLike, X: ArrayLike, Y: ArrayLike) -> float:
-        """Mean squared error over all B * n_L outputs: sum((forward - Y)^2) / (B * n_L)."""
+        """Mean squared error over all B * n_L outputs: sum((forward - Y)^2) / (B * n_L).
+
+        ```python
+        from whybackprop import MLP
+
+        mlp = MLP([2, 1])
+        assert mlp.loss([1.0, 2.0, 0.5], [[1.0, 1.0]], [[1.5]]) == 4.0  # (3.5 - 1.5)^2
+        ```
+
+        Args:
+            theta: The parameters, a flat vector of length `n_params`.
+            X: The inputs, shape (B, n_0).
+            Y: The targets, shape (B, n_L).
+
+        Returns:
+            The loss.
+
+        Raises:
+            ValueError: A wrong shape, or X and Y with different numbers of rows.
+            TypeError: An argument that is not real.
+        """
         Y = self._check_targets(X, Y)
         residual = self.forward(theta, X) - Y
         # vdot = sum of the squared residuals (B * n_L products), cheaper to call than np.sum(r * r)
         return float(np.vdot(residual, residual)) / residual.size
 
     def backprop(self, theta: ArrayLike, X: ArrayLike, Y: ArrayLike) -> Array:
-        """Gradient of `loss` by backpropagation, flat, in the same layout as theta."""
+        """Gradient of `loss` by backpropagation, flat, in the same layout as theta.
+
+        ```python
+        import numpy as np
+        from whybackprop import MLP, numerical_gradient
+
+        mlp = MLP([2, 3, 1])
+        theta, X, Y = mlp.init(seed=0), np.ones((4, 2)), np.zeros((4, 1))
+        numeric = numerical_gradient(lambda t: mlp.loss(t, X, Y), theta, method="central")
+        assert np.allclose(mlp.backprop(theta, X, Y), numeric, atol=1e-8)
+        ```
+
+        Args:
+            theta: The parameters, a flat vector of length `n_params`.
+            X: The inputs, shape (B, n_0).
+            Y: The targets, shape (B, n_L).
+
+        Returns:
+            dL/dtheta, a new flat vector of length `n_params`.
+
+        Raises:
+            ValueError: A wrong shape, or X and Y with different numbers of rows.
+            TypeError: An argument that is not real.
+        """
         layers = self.unflatten(theta)
         Y = self._check_targets(X, Y)
         activations = self._activations(layers, X)  # the input of every layer, then the output
@@ -97,7 +223,24 @@ class MLP:
         return gradient
 
     def forward_multiplications(self, batch: int = 1) -> int:
-        """Exact scalar multiplications of one forward pass on `batch` examples (see `whybackprop.cost`)."""
+        """Multiplications of one forward pass on `batch` examples: `cost.forward_multiplications`.
+
+        ```python
+        from whybackprop import MLP
+
+        assert MLP([3, 4, 2]).forward_multiplications(batch=10) == 10 * (3 * 4 + 4 * 2)
+        ```
+
+        Args:
+            batch: B, the number of examples, at least 1.
+
+        Returns:
+            B * n_weights.
+
+        Raises:
+            ValueError: `batch` < 1.
+            TypeError: `batch` is not an int.
+        """
         return cost.forward_multiplications(self.layer_sizes, batch)
 
     def _activations(self, layers: Layers, X: ArrayLike) -> list[Array]:
