@@ -5,7 +5,8 @@ These tests fail when that file no longer matches the code: wrong schema, counts
 whybackprop.cost, slopes that do not follow from its own points. These run in the default suite.
 
 A quick re-measurement at small N, whose growth orders (log-log slopes) must match the committed
-ones, takes minutes of timing: it is marked `slow` and runs only with `./dev test -m slow`.
+ones, is a timing measurement that depends on the machine and its load: it is marked `slow` and
+runs only with `./dev test -m slow`.
 """
 
 from __future__ import annotations
