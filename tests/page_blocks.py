@@ -10,10 +10,14 @@ Conventions (see CONTRIBUTING.md):
   (fresh globals per block unless `session="name"`, `print` captured, `__name__` not "__main__").
 - ```python ...```             shown only; run here as a script (`__name__ == "__main__"`).
 - ```{.python notest="why"}```  shown, deliberately not run; the reason is required.
+- `::: whybackprop.module`      (mkdocstrings, the API page) shows the ```python examples of that
+  module's docstrings; run here as scripts (they also run as docstring tests, see conftest.py).
 """
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import io
 import re
 import sys
@@ -105,9 +109,38 @@ def collect_blocks(page: Path) -> list[Block]:
         md.convert(page.read_text(encoding="utf-8"))
     except Exception as error:  # e.g. pymdownx.snippets: a missing include
         raise PageBlockError(f"{label}: cannot be read as the site reads it: {error}") from error
+    for module in API_DIRECTIVE.findall(page.read_text(encoding="utf-8")):
+        for example in docstring_examples(module):
+            found.append(Block(label, len(found) + 1, "python", example))
     for block in found:
         _check_marks(block)
     return found
+
+
+API_DIRECTIVE = re.compile(r"^::: ([\w.]+)\s*$", re.MULTILINE)
+DOCSTRING_FENCE = re.compile(r"^```(?:python|py|python3)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def docstring_examples(module_name: str) -> list[str]:
+    """The ```python fences in the docstrings of a module and of the classes, functions, methods
+    and properties defined in it (what an API page renders from it)."""
+    module = importlib.import_module(module_name)
+    examples: list[str] = []
+    seen: set[int] = set()
+
+    def visit(obj: Any) -> None:
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        examples.extend(DOCSTRING_FENCE.findall(inspect.getdoc(obj) or ""))
+        for _, member in inspect.getmembers(obj):
+            if isinstance(member, property):
+                visit(member)
+            elif (inspect.isclass(member) or inspect.isfunction(member)) and member.__module__ == module_name:
+                visit(member)
+
+    visit(module)
+    return examples
 
 
 def _check_marks(block: Block) -> None:

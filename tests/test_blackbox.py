@@ -60,12 +60,12 @@ def test_descent_fits_the_black_box_from_the_plain_start() -> None:
 
 
 def test_bad_inputs() -> None:
-    with pytest.raises(ValueError, match=r"theta must hold the four parameters \(a, b, c, d\), got shape \(3,\)"):
+    with pytest.raises(ValueError, match=r"theta must hold the four parameters"):
         predict([1.0, 2.0, 3.0], [0.0])
-    with pytest.raises(ValueError, match="n_samples must be at least 1, got 0"):
+    with pytest.raises(ValueError, match="n_samples must be at least 1"):
         make_problem(n_samples=0)
-    with pytest.raises(TypeError, match="n_samples must be an int, got float 2.5"):
-        make_problem(n_samples=2.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="n_samples must be an int"):
+        make_problem(n_samples=2.5)
     with pytest.raises(ValueError, match="noise must be >= 0"):
         make_problem(noise=-1.0)
     with pytest.raises(ValueError, match="noise must be >= 0"):

@@ -111,6 +111,7 @@ def test_theta0_is_not_mutated_and_lists_work() -> None:
 def test_zero_steps() -> None:
     result = gradient_descent(quadratic, THETA0, lr=0.1, steps=0)
     assert result.status is Status.MAX_STEPS and result.steps == 0 and result.loss_evaluations == 1
+    assert "steps=0" in result.message  # not "stopped after 0 steps without converging"
 
 
 @pytest.mark.parametrize("lr", [0.0, -0.1, float("nan"), float("inf")])
@@ -136,12 +137,12 @@ def test_non_finite_start_loss() -> None:
 
 
 def test_bad_theta0() -> None:
-    with pytest.raises(ValueError, match=r"theta0 must be finite, but theta0\[0\] = nan"):
+    with pytest.raises(ValueError, match=r"theta0 must be finite.*theta0\[0\]"):
         gradient_descent(quadratic, [float("nan"), 1.0, 1.0], lr=0.1, steps=1)
 
 
 def test_grad_of_wrong_shape_or_non_finite() -> None:
-    with pytest.raises(ValueError, match=r"grad must return an array of shape \(3,\), got shape \(2,\)"):
+    with pytest.raises(ValueError, match=r"grad must return an array of shape \(3,\)"):
         gradient_descent(quadratic, THETA0, lr=0.1, steps=1, grad=lambda t: np.zeros(2))
     with pytest.raises(ValueError, match="grad returned a non-finite value"):
         gradient_descent(quadratic, THETA0, lr=0.1, steps=1, grad=lambda t: np.full(3, np.nan))

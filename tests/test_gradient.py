@@ -51,7 +51,9 @@ def test_matches_exact_gradient(name: str, shape: tuple[int, ...], method: Any) 
 
 @settings(max_examples=60, deadline=None)
 @given(
-    theta=hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=2, max_side=5), elements=st.floats(-10, 10)),
+    theta=hnp.arrays(
+        np.float64, hnp.array_shapes(min_dims=1, max_dims=2, max_side=5), elements=st.floats(-10, 10)
+    ),
     method=st.sampled_from(["forward", "central"]),
 )
 def test_property_quadratic_form(theta: np.ndarray, method: Any) -> None:
@@ -89,7 +91,7 @@ def test_counting_function_reset_and_errors() -> None:
     f.reset()
     assert f.calls == 0
     with pytest.raises(TypeError, match="f must be callable"):
-        count_calls(3)  # type: ignore[arg-type]
+        count_calls(3)
 
 
 @pytest.mark.parametrize("method", ["forward", "central"])
@@ -167,8 +169,8 @@ def test_divides_by_the_step_actually_taken() -> None:
 
 
 def test_unknown_method_lists_valid_ones() -> None:
-    with pytest.raises(ValueError, match=r"method must be one of forward, central; got 'backward'"):
-        numerical_gradient(lambda t: 0.0, [1.0], method="backward")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"method must be one of forward, central.*'backward'"):
+        numerical_gradient(lambda t: 0.0, [1.0], method="backward")
 
 
 @pytest.mark.parametrize("eps", [0.0, -1e-3, float("nan"), float("inf")])
@@ -185,7 +187,7 @@ def test_eps_of_wrong_type(eps: Any) -> None:
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
 def test_theta_must_be_finite(bad: float) -> None:
-    with pytest.raises(ValueError, match=r"theta must be finite, but theta\[1\] = "):
+    with pytest.raises(ValueError, match=r"theta must be finite.*theta\[1\]"):
         numerical_gradient(lambda t: 0.0, [1.0, bad])
 
 
@@ -203,7 +205,9 @@ def test_f_must_return_a_real_scalar(value: Any) -> None:
 
 def test_zero_dim_array_and_numpy_scalars_are_accepted() -> None:
     assert numerical_gradient(lambda t: np.array(np.sum(t**2)), [1.0])[0] == pytest.approx(2.0)
-    assert numerical_gradient(lambda t: np.float32(np.sum(t)), np.float32([1.0]))[0] == pytest.approx(1.0, rel=1e-3)
+    assert numerical_gradient(lambda t: np.float32(np.sum(t)), np.float32([1.0]))[0] == pytest.approx(
+        1.0, rel=1e-3
+    )
     assert numerical_gradient(lambda t: int(round(1000 * t[0])), [1.0], eps=1.0)[0] == 1000.0
 
 
@@ -225,12 +229,12 @@ def test_non_finite_value_at_perturbed_point_names_the_parameter(method: Any) ->
     def f(t: np.ndarray) -> float:
         return 0.0 if t[1] == 2.0 else float("inf")
 
-    with pytest.raises(ValueError, match=r"f returned inf at theta with theta\[1\] shifted by \+[0-9.e-]+ \(to 2\.0000"):
+    with pytest.raises(ValueError, match=r"f returned inf .*theta\[1\] shifted"):
         numerical_gradient(f, [0.0, 2.0], method=method)
 
 
 def test_vanishing_step_is_reported() -> None:
-    with pytest.raises(ValueError, match=r"the step 1e-10 vanishes next to theta\[0\] = 1e\+20"):
+    with pytest.raises(ValueError, match=r"step 1e-10 vanishes next to theta\[0\]"):
         numerical_gradient(lambda t: 0.0, [1e20], eps=1e-10)
 
 

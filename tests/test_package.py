@@ -1,4 +1,7 @@
-"""The package as readers install it: typed, light to import, complete public API."""
+"""The package as readers install it: typed, light to import, complete public API.
+
+(mypy --strict over src/ runs in `./dev lint`, which `./dev test` runs first.)
+"""
 
 from __future__ import annotations
 
@@ -7,13 +10,6 @@ import sys
 from pathlib import Path
 
 import whybackprop
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def test_mypy_strict_passes() -> None:
-    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ships_py_typed() -> None:

@@ -48,4 +48,4 @@ def test_depth_and_rate_refuse_bad_input() -> None:
     with pytest.raises(ValueError, match="n_params"):
         stacked_depth(0)
     with pytest.raises(ValueError, match="gradient"):
-        multiplication_rate(RESULTS, "central")  # type: ignore[arg-type]
+        multiplication_rate(RESULTS, "central")

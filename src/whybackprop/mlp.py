@@ -10,27 +10,45 @@ sees one parameter vector of N numbers, as the lecture does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from whybackprop.gradient import check_int
+from whybackprop import cost
+from whybackprop._checks import as_float64_array, check_layer_sizes
 
 Array = NDArray[np.float64]
-
-
-def check_layer_sizes(layer_sizes: Sequence[int]) -> tuple[int, ...]:
-    """Return the layer sizes as a tuple of ints, refusing anything that is not a network."""
-    if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence):
-        raise TypeError(f"layer_sizes must be a sequence of ints, got {type(layer_sizes).__name__}")
-    if len(layer_sizes) < 2:
-        raise ValueError(f"layer_sizes needs at least 2 entries (inputs, outputs), got {list(layer_sizes)}")
-    return tuple(check_int(size, f"layer_sizes[{i}]", 1) for i, size in enumerate(layer_sizes))
+Layers = list[tuple[Array, Array]]
 
 
 class MLP:
-    """Dense tanh network with a linear output; parameters as one flat vector theta."""
+    """Dense tanh network with a linear output; parameters as one flat vector theta.
+
+    ```python
+    import numpy as np
+    from whybackprop import MLP
+
+    mlp = MLP([3, 4, 2])  # 3 inputs, 4 hidden tanh units, 2 outputs
+    assert (mlp.n_params, mlp.n_weights, mlp.n_biases) == (26, 20, 6)
+    theta = mlp.init(seed=0)
+    X, Y = np.ones((5, 3)), np.zeros((5, 2))
+    assert mlp.forward(theta, X).shape == (5, 2)
+    assert mlp.backprop(theta, X, Y).shape == theta.shape
+    ```
+
+    Args:
+        layer_sizes: (n_0, n_1, ..., n_L): inputs, hidden layers, outputs; at least two ints >= 1.
+
+    Attributes:
+        layer_sizes: The layer sizes as a tuple.
+        n_params: N, the length of theta: every weight and bias.
+        n_weights: The weights alone, n_0 n_1 + ... + n_{L-1} n_L.
+        n_biases: The biases alone, n_1 + ... + n_L.
+
+    Raises:
+        TypeError: `layer_sizes` is not a sequence of ints.
+        ValueError: Fewer than two sizes, or a size < 1.
+    """
 
     def __init__(self, layer_sizes: Sequence[int]) -> None:
         self.layer_sizes = check_layer_sizes(layer_sizes)
@@ -49,22 +67,60 @@ class MLP:
 
     @property
     def n_inputs(self) -> int:
+        """n_0, the width of an input row."""
         return self.layer_sizes[0]
 
     @property
     def n_outputs(self) -> int:
+        """n_L, the width of an output row."""
         return self.layer_sizes[-1]
 
     def init(self, seed: int = 0) -> Array:
-        """Random theta: W ~ N(0, 1/n_in) (keeps tanh units out of saturation in deep nets), b = 0."""
+        """Random theta: W ~ N(0, 1/n_in) (keeps tanh units out of saturation in deep nets), b = 0.
+
+        ```python
+        import numpy as np
+        from whybackprop import MLP
+
+        mlp = MLP([2, 3, 1])
+        assert np.array_equal(mlp.init(seed=1), mlp.init(seed=1))
+        ```
+
+        Args:
+            seed: The seed of the random generator.
+
+        Returns:
+            A new theta of length `n_params`.
+        """
         rng = np.random.default_rng(seed)
         theta = np.zeros(self.n_params)
         for W, _ in self.unflatten(theta):
             W[...] = rng.normal(0.0, 1.0 / np.sqrt(W.shape[0]), size=W.shape)
         return theta
 
-    def unflatten(self, theta: ArrayLike) -> list[tuple[Array, Array]]:
-        """[(W_1, b_1), (W_2, b_2), ...] as views into theta (writing to them writes theta)."""
+    def unflatten(self, theta: ArrayLike) -> Layers:
+        """[(W_1, b_1), (W_2, b_2), ...] as views into theta (writing to them writes theta).
+
+        ```python
+        import numpy as np
+        from whybackprop import MLP
+
+        theta = np.arange(9.0)
+        (W1, b1), (W2, b2) = MLP([2, 2, 1]).unflatten(theta)
+        assert W1.tolist() == [[0.0, 1.0], [2.0, 3.0]] and b1.tolist() == [4.0, 5.0]
+        assert W2.shape == (2, 1) and b2.tolist() == [8.0]
+        ```
+
+        Args:
+            theta: A flat float64 vector of length `n_params` (other real dtypes are converted, copied).
+
+        Returns:
+            For every layer, W of shape (n_{l-1}, n_l) and b of length n_l.
+
+        Raises:
+            ValueError: `theta` is not a flat vector of `n_params` numbers.
+            TypeError: `theta` is not real.
+        """
         theta = self._check_theta(theta)
         return [
             (
@@ -75,58 +131,131 @@ class MLP:
         ]
 
     def forward(self, theta: ArrayLike, X: ArrayLike) -> Array:
-        """Outputs for a batch X of shape (B, n_0): an array of shape (B, n_L)."""
-        layers = self.unflatten(theta)
-        H = self._check_batch_array(X, "X", self.n_inputs)
-        for W, b in layers[:-1]:
-            H = np.tanh(H @ W + b)
-        W, b = layers[-1]
-        return H @ W + b
+        """Outputs for a batch X of shape (B, n_0): an array of shape (B, n_L).
+
+        ```python
+        from whybackprop import MLP
+
+        mlp = MLP([2, 1])  # no hidden layer: y = x W + b
+        assert mlp.forward([1.0, 2.0, 0.5], [[1.0, 1.0]]).tolist() == [[3.5]]
+        ```
+
+        Args:
+            theta: The parameters, a flat vector of length `n_params`.
+            X: The inputs, one example per row.
+
+        Returns:
+            The outputs, one row per example.
+
+        Raises:
+            ValueError: `theta` or `X` of the wrong shape.
+            TypeError: `theta` or `X` not real.
+        """
+        return self._activations(self.unflatten(theta), X)[-1]
 
     def loss(self, theta: ArrayLike, X: ArrayLike, Y: ArrayLike) -> float:
-        """Mean squared error over all B * n_L outputs: sum((forward - Y)^2) / (B * n_L)."""
+        """Mean squared error over all B * n_L outputs: sum((forward - Y)^2) / (B * n_L).
+
+        ```python
+        from whybackprop import MLP
+
+        mlp = MLP([2, 1])
+        assert mlp.loss([1.0, 2.0, 0.5], [[1.0, 1.0]], [[1.5]]) == 4.0  # (3.5 - 1.5)^2
+        ```
+
+        Args:
+            theta: The parameters, a flat vector of length `n_params`.
+            X: The inputs, shape (B, n_0).
+            Y: The targets, shape (B, n_L).
+
+        Returns:
+            The loss.
+
+        Raises:
+            ValueError: A wrong shape, or X and Y with different numbers of rows.
+            TypeError: An argument that is not real.
+        """
         Y = self._check_targets(X, Y)
         residual = self.forward(theta, X) - Y
         # vdot = sum of the squared residuals (B * n_L products), cheaper to call than np.sum(r * r)
         return float(np.vdot(residual, residual)) / residual.size
 
     def backprop(self, theta: ArrayLike, X: ArrayLike, Y: ArrayLike) -> Array:
-        """Gradient of `loss` by backpropagation, flat, in the same layout as theta."""
+        """Gradient of `loss` by backpropagation, flat, in the same layout as theta.
+
+        ```python
+        import numpy as np
+        from whybackprop import MLP, numerical_gradient
+
+        mlp = MLP([2, 3, 1])
+        theta, X, Y = mlp.init(seed=0), np.ones((4, 2)), np.zeros((4, 1))
+        numeric = numerical_gradient(lambda t: mlp.loss(t, X, Y), theta, method="central")
+        assert np.allclose(mlp.backprop(theta, X, Y), numeric, atol=1e-8)
+        ```
+
+        Args:
+            theta: The parameters, a flat vector of length `n_params`.
+            X: The inputs, shape (B, n_0).
+            Y: The targets, shape (B, n_L).
+
+        Returns:
+            dL/dtheta, a new flat vector of length `n_params`.
+
+        Raises:
+            ValueError: A wrong shape, or X and Y with different numbers of rows.
+            TypeError: An argument that is not real.
+        """
         layers = self.unflatten(theta)
         Y = self._check_targets(X, Y)
-        H = self._check_batch_array(X, "X", self.n_inputs)
-        activations = [H]  # the input of every layer
-        for W, b in layers[:-1]:
-            H = np.tanh(H @ W + b)
-            activations.append(H)
-        W, b = layers[-1]
-        residual = H @ W + b - Y
+        activations = self._activations(layers, X)  # the input of every layer, then the output
+        residual = activations[-1] - Y
         G = residual * (2.0 / residual.size)  # dL/d(output)
 
         gradient = np.empty(self.n_params)
         grad_layers = self.unflatten(gradient)  # views: filling them fills `gradient`
-        for l in range(len(layers) - 1, -1, -1):
-            H = activations[l]
-            dW, db = grad_layers[l]
+        for k in reversed(range(len(layers))):
+            H = activations[k]
+            dW, db = grad_layers[k]
             dW[...] = H.T @ G
             db[...] = G.sum(axis=0)
-            if l > 0:  # back through W_l, then through tanh: tanh' = 1 - tanh^2
-                G = (G @ layers[l][0].T) * (1.0 - H * H)
+            if k > 0:  # back through W_k, then through tanh: tanh' = 1 - tanh^2
+                G = (G @ layers[k][0].T) * (1.0 - H * H)
         return gradient
 
     def forward_multiplications(self, batch: int = 1) -> int:
-        """Exact scalar multiplications of one forward pass on `batch` examples: B * (N - N_bias).
+        """Multiplications of one forward pass on `batch` examples: `cost.forward_multiplications`.
 
-        Each weight is used in exactly one multiplication per example (H @ W); a bias is only
-        added. tanh is counted as a function evaluation, not as multiplications.
+        ```python
+        from whybackprop import MLP
+
+        assert MLP([3, 4, 2]).forward_multiplications(batch=10) == 10 * (3 * 4 + 4 * 2)
+        ```
+
+        Args:
+            batch: B, the number of examples, at least 1.
+
+        Returns:
+            B * n_weights.
+
+        Raises:
+            ValueError: `batch` < 1.
+            TypeError: `batch` is not an int.
         """
-        return check_int(batch, "batch", 1) * self.n_weights
+        return cost.forward_multiplications(self.layer_sizes, batch)
+
+    def _activations(self, layers: Layers, X: ArrayLike) -> list[Array]:
+        """The forward pass: [X, tanh(X W_1 + b_1), ..., H_{L-1} W_L + b_L], every layer's input and the output."""
+        H = self._check_batch_array(X, "X", self.n_inputs)
+        activations = [H]
+        for W, b in layers[:-1]:
+            H = np.tanh(H @ W + b)
+            activations.append(H)
+        W, b = layers[-1]
+        activations.append(H @ W + b)
+        return activations
 
     def _check_theta(self, theta: ArrayLike) -> Array:
-        array = np.asarray(theta)
-        if array.dtype != np.float64:
-            _check_real(array, "theta")
-            array = array.astype(np.float64)
+        array = as_float64_array(theta, "theta")
         if array.shape != (self.n_params,):
             raise ValueError(
                 f"theta must be a flat vector of {self.n_params} parameters for {self!r}, "
@@ -135,10 +264,7 @@ class MLP:
         return array
 
     def _check_batch_array(self, A: ArrayLike, name: str, width: int) -> Array:
-        array = np.asarray(A)
-        if array.dtype != np.float64:
-            _check_real(array, name)
-            array = array.astype(np.float64)
+        array = as_float64_array(A, name)
         if array.ndim != 2 or array.shape[1] != width or array.shape[0] < 1:
             raise ValueError(f"{name} must have shape (B, {width}) with B >= 1, got shape {array.shape}")
         return array
@@ -149,10 +275,3 @@ class MLP:
         if Y.shape[0] != batch:
             raise ValueError(f"Y has {Y.shape[0]} rows but X has {batch}; they must match")
         return Y
-
-
-def _check_real(array: NDArray[Any], name: str) -> None:
-    if array.dtype == np.bool_ or not (
-        np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)
-    ):
-        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
