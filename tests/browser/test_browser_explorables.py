@@ -135,6 +135,8 @@ def check_keyboard_reach(page: Any, widget: Widget) -> None:
     )
     widget.page.keyboard.press("Tab")
     assert widget.range.evaluate("el => el === document.activeElement"), "Tab does not reach the widget's slider"
+    outline = widget.range.evaluate("el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]")
+    assert outline[0] != "none" and outline[1] != "0px", f"the focused slider shows no focus ring: {outline}"
     unnamed = widget.root.evaluate(
         """root => [...root.querySelectorAll('input, button')].filter(el =>
              !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim()).map(el => el.outerHTML)"""
@@ -205,6 +207,10 @@ def test_epsilon_explorer_computes_what_whybackprop_computes(opened: Any) -> Non
         seen.append(check_epsilon(widget, worst))
     assert len(set(seen)) >= 8, f"the slider did not move ε: {seen}"
     print(f"ε explorer: {len(seen)} values of ε; largest difference / derived tolerance: {worst}")
+    # The last change is announced (politely, at most once a second) with the ε it was made for.
+    widget.page.wait_for_function(
+        "() => document.querySelector('.explorable__live').textContent.includes('1.5×10⁻⁵')", timeout=5000
+    )
 
     # Typed values outside the range are clamped and said so; text that is no number changes nothing.
     widget.type_value("1e-20")

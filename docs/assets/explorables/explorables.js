@@ -197,7 +197,7 @@
 
   // A log-scale chart drawn in SVG: axes with power-of-ten ticks and polylines.
   function chart(options) {
-    var W = 600, H = 300, left = 62, right = 14, top = 14, bottom = 46;
+    var W = 600, H = 320, left = 84, right = 16, top = 14, bottom = 56;
     var svg = el("svg:svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": options.label, class: "explorable__chart" });
     var plot = el("svg:g");
     svg.append(plot);
@@ -213,14 +213,15 @@
       for (var e = Math.ceil(y0); e <= y1; e += yStep) {
         var y = scales.y(Math.pow(10, e));
         plot.append(el("svg:line", { x1: left, x2: W - right, y1: y, y2: y, class: "explorable__grid" }));
-        plot.append(el("svg:text", { x: left - 6, y: y + 5, "text-anchor": "end" }, [power(e)]));
+        plot.append(el("svg:text", { x: left - 8, y: y + 7, "text-anchor": "end" }, [power(e)]));
       }
       var xTicks = xLog ? [] : options.xTicks(x0, x1);
       if (xLog) for (var k = Math.ceil(x0); k <= x1; k += 3) xTicks.push([Math.pow(10, k), power(k)]);
       xTicks.forEach(function (tick) {
-        plot.append(el("svg:text", { x: scales.x(tick[0]), y: H - bottom + 20, "text-anchor": "middle" }, [tick[1]]));
+        plot.append(el("svg:text", { x: scales.x(tick[0]), y: H - bottom + 24, "text-anchor": "middle" }, [tick[1]]));
       });
       plot.append(el("svg:text", { x: (left + W - right) / 2, y: H - 6, "text-anchor": "middle" }, [options.xLabel]));
+      plot.append(el("svg:text", { x: 0, y: 0, "text-anchor": "middle", transform: "translate(20 " + (top + H - bottom) / 2 + ") rotate(-90)" }, [options.yLabel]));
     }
     function line(points, className) {
       var d = points.map(function (p) { return scales.x(p[0]).toFixed(1) + "," + scales.y(p[1]).toFixed(1); }).join(" ");
@@ -263,7 +264,7 @@
     };
     rows.exact.set(exact.toPrecision(16), exact);
     var FLOOR = 1e-13; // errors below this (even 0) sit on the chart's floor
-    var plot = chart({ label: t.chart, xLabel: t.xLabel });
+    var plot = chart({ label: t.chart, xLabel: t.xLabel, yLabel: t.yLabel });
     plot.axis(-15, 0, -13, 1, true);
     var curves = { forward: [], central: [] };
     for (var e = -150; e <= 0; e++) {
@@ -385,7 +386,7 @@
     rows.status = output(t.status, "status");
     var wiggle = el("p", { class: "explorable__note", "data-name": "wiggle" });
     var plot = chart({
-      label: t.chart, xLabel: t.steps,
+      label: t.chart, xLabel: t.steps, yLabel: t.loss,
       xTicks: function (x0, x1) { return [0, 0.25, 0.5, 0.75, 1].map(function (f) { var v = Math.round(x0 + f * (x1 - x0)); return [v, String(v)]; }); },
     });
     var button = function (label, name) { return el("button", { type: "button", "data-name": name }, [label]); };
