@@ -72,10 +72,20 @@ def cost_data() -> dict[str, Any]:
     }
 
 
+EXPORTERS = {"descent": descent_data, "cost": cost_data}
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    exported = {DATA["descent"]: descent_data(), DATA["cost"]: cost_data()}
-    for uri, data in exported.items():
-        files.append(File.generated(config, uri, content=json.dumps(data, ensure_ascii=False)))
+    # Only the widgets some page asks for: a site without them needs neither data nor script.
+    used = set()
+    for page in files.documentation_pages():
+        if page.abs_src_path:
+            used |= set(re.findall(r'data-explorable="([a-z-]+)"', Path(page.abs_src_path).read_text(encoding="utf-8")))
+    if not used:
+        return files
+    for name in sorted(used & set(EXPORTERS)):
+        content = json.dumps(EXPORTERS[name](), ensure_ascii=False)
+        files.append(File.generated(config, str(DATA[name]), content=content))
     for uri in (SCRIPT, STYLE):
         if files.get_file_from_path(uri) is None:
             raise PluginError(f"the explorables need docs/{uri}, which is missing")
