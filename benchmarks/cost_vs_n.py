@@ -124,8 +124,10 @@ class Case:
 
         one_repeat = timer(lambda: numerical_gradient(restricted, self.theta[subset]))
         scale = (n + 1) / (k + 1)
-        how = (f"numerical_gradient timed on {k} of the {n} coordinates ({k + 1} full loss evaluations), "
-               f"scaled by (N+1)/(k+1) = {scale:.2f}; median of 3 runs")
+        how = (
+            f"numerical_gradient timed on {k} of the {n} coordinates ({k + 1} full loss evaluations), "
+            f"scaled by (N+1)/(k+1) = {scale:.2f}; median of 3 runs"
+        )
         estimate = timing([one_repeat() for _ in range(3)], how, estimated=True, scale=scale)
         return {**estimate, "subset_size": k, "scale": scale}
 
@@ -163,9 +165,11 @@ def measure(depths: tuple[int, ...], log: Callable[[str], None]) -> list[dict[st
             numerical_timing = case.estimate_numerical()
         points.append(point(case, numerical_timing, timing(rounds["backprop"][case.depth], interleaved)))
         num, bp = points[-1]["numerical"], points[-1]["backprop"]
-        log(f"N = {points[-1]['n_params']:>6}: numerical {num['seconds']:.4g} s"
+        log(
+            f"N = {points[-1]['n_params']:>6}: numerical {num['seconds']:.4g} s"
             f"{' (estimated)' if num['estimated'] else ''}, backprop {bp['seconds'] * 1e3:.4g} ms, "
-            f"ratio {points[-1]['ratio']:.3g}")
+            f"ratio {points[-1]['ratio']:.3g}"
+        )
     return points
 
 
@@ -258,8 +262,10 @@ def run(quick: bool = False, log: Callable[[str], None] = print) -> dict[str, An
                 "estimated_over_measured": estimate["seconds"] / largest["numerical"]["seconds"],
                 "how": estimate["how"],
             }
-            log(f"estimator check at N = {largest['n_params']}: estimated / measured = "
-                f"{estimate_check['estimated_over_measured']:.3f}")
+            log(
+                f"estimator check at N = {largest['n_params']}: estimated / measured = "
+                f"{estimate_check['estimated_over_measured']:.3f}"
+            )
     fitted = slopes(points)
     largest = points[-1]
     results = {
@@ -295,8 +301,10 @@ def run(quick: bool = False, log: Callable[[str], None] = print) -> dict[str, An
         "estimate_check": estimate_check,
         "wall_seconds": time.perf_counter() - start,
     }
-    log(f"slopes: numerical {fitted['numerical']:.3f}, backprop {fitted['backprop']:.3f}; "
-        f"ratio at N = {largest['n_params']}: {largest['ratio']:.3g}; {results['wall_seconds']:.0f} s")
+    log(
+        f"slopes: numerical {fitted['numerical']:.3f}, backprop {fitted['backprop']:.3f}; "
+        f"ratio at N = {largest['n_params']}: {largest['ratio']:.3g}; {results['wall_seconds']:.0f} s"
+    )
     return results
 
 

@@ -79,8 +79,10 @@ def main() -> None:
     args = parser.parse_args()
 
     print(f"numpy {np.__version__}; medians of {args.repeats} interleaved repeats; BLAS on 1 thread\n")
-    print(f"{'f':7} {'N':>5} {'whybackprop':>10} {'bare N+1':>10} {'scipy':>10} {'overhead':>9} {'vs scipy':>9}"
-          f" {'fwd err':>9} {'ctr err':>9} {'scipy err':>9}")
+    print(
+        f"{'f':7} {'N':>5} {'whybackprop':>10} {'bare N+1':>10} {'scipy':>10} {'overhead':>9} {'vs scipy':>9}"
+        f" {'fwd err':>9} {'ctr err':>9} {'scipy err':>9}"
+    )
     with threadpool_limits(limits=1):
         for name, make in (("cheap", cheap), ("costly", costly)):
             for n in (10, 100, 1000):

@@ -39,7 +39,9 @@ SCRIPT, STYLE = f"{SITE_DIR}/explorables.js", f"{SITE_DIR}/explorables.css"
 # The widget name -> the JSON it reads (None: it needs no data).
 DATA = {"epsilon": None, "descent": f"{SITE_DIR}/black_box.json", "cost": f"{SITE_DIR}/cost.json"}
 CONTAINER = re.compile(r'<div class="explorable" data-explorable="([a-z-]+)"></div>')
-PLACED = re.compile(r'<div class="explorable" data-explorable="[a-z-]+"[^>]*></div>')  # after on_post_page's edit
+PLACED = re.compile(
+    r'<div class="explorable" data-explorable="[a-z-]+"[^>]*></div>'
+)  # after on_post_page's edit
 
 
 def descent_data() -> dict[str, Any]:
@@ -80,7 +82,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     used = set()
     for page in files.documentation_pages():
         if page.abs_src_path:
-            used |= set(re.findall(r'data-explorable="([a-z-]+)"', Path(page.abs_src_path).read_text(encoding="utf-8")))
+            used |= set(
+                re.findall(
+                    r'data-explorable="([a-z-]+)"', Path(page.abs_src_path).read_text(encoding="utf-8")
+                )
+            )
     if not used:
         return files
     for name in sorted(used & set(EXPORTERS)):

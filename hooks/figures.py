@@ -116,13 +116,23 @@ def _draw(snippet: Path) -> Figure:
     with _strict():
         module = _import(snippet)
         draw, caption, alt = (getattr(module, name, None) for name in ("figure", "CAPTION", "ALT"))
-        if not callable(draw) or not isinstance(caption, str) or not isinstance(alt, str) or not caption or not alt:
-            raise TypeError("a figure snippet defines figure(scheme, narrow), CAPTION and ALT (non-empty strings)")
+        if (
+            not callable(draw)
+            or not isinstance(caption, str)
+            or not isinstance(alt, str)
+            or not caption
+            or not alt
+        ):
+            raise TypeError(
+                "a figure snippet defines figure(scheme, narrow), CAPTION and ALT (non-empty strings)"
+            )
         drawings = {}
         for scheme in ("light", "dark"):
             for narrow in (False, True):
                 suffix = "-narrow" if narrow else ""
-                drawings[scheme, narrow] = _svg(draw(scheme=scheme, narrow=narrow), f"{FOLDER}/{snippet.stem}-{scheme}{suffix}.svg")
+                drawings[scheme, narrow] = _svg(
+                    draw(scheme=scheme, narrow=narrow), f"{FOLDER}/{snippet.stem}-{scheme}{suffix}.svg"
+                )
     return Figure(snippet.stem, caption, alt, drawings)
 
 
@@ -138,6 +148,7 @@ def _import(snippet: Path) -> ModuleType:
 
 def _svg(fig: Any, path: str) -> Drawing:
     from matplotlib.text import Text
+
     from whybackprop import plotting
 
     buffer = io.BytesIO()
@@ -164,7 +175,8 @@ def _html(figure: Figure, page_url: str) -> str:
             f'alt="{alt}" loading="lazy" decoding="async" data-font-pt="{wide.smallest_font_pt:g}"></picture>'
         )
     return (
-        f'<figure class="whybackprop-figure" id="figure-{figure.name}">\n' + "\n".join(pictures)
+        f'<figure class="whybackprop-figure" id="figure-{figure.name}">\n'
+        + "\n".join(pictures)
         + f"\n<figcaption>{html.escape(figure.caption)}</figcaption>\n</figure>"
     )
 

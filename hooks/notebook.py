@@ -57,11 +57,15 @@ def with_page_heading_ids(html_text: str, page: Page, config: MkDocsConfig) -> s
         used.add(new_id)
         item = next((item for item in toc_items if item.id == old_id), None)
         if item is None:
-            raise PluginError(f"{page.file.src_uri}: heading #{old_id} is not in the page's table of contents")
+            raise PluginError(
+                f"{page.file.src_uri}: heading #{old_id} is not in the page's table of contents"
+            )
         toc_items.remove(item)
         item.id = new_id
-        return (f'<h{level} id="{new_id}">{inner}<a class="headerlink" href="#{new_id}" '
-                f'title="Permanent link">¶</a></h{level}>')
+        return (
+            f'<h{level} id="{new_id}">{inner}<a class="headerlink" href="#{new_id}" '
+            f'title="Permanent link">¶</a></h{level}>'
+        )
 
     return HEADING.sub(new_heading, html_text)
 

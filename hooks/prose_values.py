@@ -120,7 +120,9 @@ def benchmark_results() -> dict[str, Any]:
 
 def hessian(gradient: Any, theta: np.ndarray) -> np.ndarray:
     """The Hessian at `theta`: central differences of the exact gradient, symmetrised."""
-    rows = [numerical_gradient(lambda t, j=j: gradient(t)[j], theta, method="central") for j in range(theta.size)]
+    rows = [
+        numerical_gradient(lambda t, j=j: gradient(t)[j], theta, method="central") for j in range(theta.size)
+    ]
     matrix = np.array(rows)
     return (matrix + matrix.T) / 2
 
@@ -129,14 +131,18 @@ def learning_values() -> dict[str, Any]:
     """The learning page: the fitted optimum, the curvature there and the stable learning rates."""
     problem = make_problem()
     fit = gradient_descent(problem.loss, START_THETA, lr=GOOD_LR, steps=1000, grad=problem.exact_gradient)
-    too_large = gradient_descent(problem.loss, START_THETA, lr=TOO_LARGE_LR, steps=300, grad=problem.exact_gradient)
+    too_large = gradient_descent(
+        problem.loss, START_THETA, lr=TOO_LARGE_LR, steps=300, grad=problem.exact_gradient
+    )
     lam_max = float(np.linalg.eigvalsh(hessian(problem.exact_gradient, fit.theta))[-1])
     return {"fit": fit, "too_large": too_large, "lam_max": lam_max, "eta_bound": 2 / lam_max}
 
 
 def quadratic_step(eta_lambda: float, theta0: float = 1.0, lam: float = 4.0) -> float:
     """θ after one gradient-descent step on ½λθ² with ηλ = `eta_lambda`."""
-    run = gradient_descent(lambda t: 0.5 * lam * t[0] ** 2, [theta0], lr=eta_lambda / lam, steps=1, grad=lambda t: lam * t)
+    run = gradient_descent(
+        lambda t: 0.5 * lam * t[0] ** 2, [theta0], lr=eta_lambda / lam, steps=1, grad=lambda t: lam * t
+    )
     return float(run.history[-1][0])
 
 
@@ -163,24 +169,36 @@ def values(lang: str = "ko") -> dict[str, str]:
     a, b, c, d = (float(v) for v in TRUE_THETA)
     out |= {
         "n_parameters": str(n),
-        "true_a": f"{a:g}", "true_b": f"{b:g}", "true_c": f"{c:g}", "true_d": f"{d:g}",
-        "true_low": f"{d - abs(a):g}", "true_high": f"{d + abs(a):g}", "true_center": f"{-c / b:.3g}",
+        "true_a": f"{a:g}",
+        "true_b": f"{b:g}",
+        "true_c": f"{c:g}",
+        "true_d": f"{d:g}",
+        "true_low": f"{d - abs(a):g}",
+        "true_high": f"{d + abs(a):g}",
+        "true_center": f"{-c / b:.3g}",
     }
 
     # learning
     learning = learning_values()
     fit, too_large = learning["fit"], learning["too_large"]
     good, bad = f"{GOOD_LR:g}", f"{TOO_LARGE_LR:g}"
-    agrees = GOOD_LR < learning["eta_bound"] < TOO_LARGE_LR and fit.status.name == "CONVERGED" and too_large.status.name == "DIVERGED"
+    agrees = (
+        GOOD_LR < learning["eta_bound"] < TOO_LARGE_LR
+        and fit.status.name == "CONVERGED"
+        and too_large.status.name == "DIVERGED"
+    )
     out |= {
-        "good_lr": good, "too_large_lr": bad,
+        "good_lr": good,
+        "too_large_lr": bad,
         "good_lr_steps": integer(fit.steps, lang),
         "too_large_lr_step": integer(too_large.steps, lang),
         "lam_max": f"{learning['lam_max']:.3g}",
         "fit_loss": f"{fit.losses[-1]:.6f}",
         "true_loss": f"{make_problem().loss(TRUE_THETA):.6f}",
         "eta_bound": f"{learning['eta_bound']:.2g}",
-        "eta_bound_sentence": sentences["eta_bound_agrees" if agrees else "eta_bound_disagrees"].format(good=good, bad=bad),
+        "eta_bound_sentence": sentences["eta_bound_agrees" if agrees else "eta_bound_disagrees"].format(
+            good=good, bad=bad
+        ),
         "step_at_eta_lambda_1": f"{quadratic_step(1.0):g}",
         "step_at_eta_lambda_1_5": f"{quadratic_step(1.5):g}",
         "quadratic_lr_limit": f"{2 / 4.0:g}",
@@ -209,27 +227,40 @@ def values(lang: str = "ko") -> dict[str, str]:
     # black-box-gradient
     numeric_fit = gradient_descent(make_problem().loss, START_THETA, lr=GOOD_LR, steps=200)
     out |= {
-        "forward_calls": str(evaluations(n, "forward")), "central_calls": str(evaluations(n, "central")),
-        "central_step_calls": str(evaluations(n, "central") + 1),  # the gradient's 2N and the loss after the move
+        "forward_calls": str(evaluations(n, "forward")),
+        "central_calls": str(evaluations(n, "central")),
+        "central_step_calls": str(
+            evaluations(n, "central") + 1
+        ),  # the gradient's 2N and the loss after the move
         "forward_calls_1000": integer(evaluations(1000, "forward"), lang),
         "central_calls_1000": integer(evaluations(1000, "central"), lang),
         "fit_steps": integer(numeric_fit.steps, lang),
-        "fit_stop_sentence": sentences["fit_converged" if numeric_fit.status.name == "CONVERGED" else "fit_max_steps"].format(
-            steps=integer(numeric_fit.steps, lang)
-        ),
+        "fit_stop_sentence": sentences[
+            "fit_converged" if numeric_fit.status.name == "CONVERGED" else "fit_max_steps"
+        ].format(steps=integer(numeric_fit.steps, lang)),
         "fit_evaluations": integer(numeric_fit.loss_evaluations, lang),
         "fit_central_evaluations": integer(
-            gradient_descent(make_problem().loss, START_THETA, lr=GOOD_LR, steps=200, method="central").loss_evaluations, lang
+            gradient_descent(
+                make_problem().loss, START_THETA, lr=GOOD_LR, steps=200, method="central"
+            ).loss_evaluations,
+            lang,
         ),
     }
 
     # deep-network
     results = benchmark_results()
-    setup, machine, points, slopes = results["setup"], results["machine"], results["points"], results["slopes"]
+    setup, machine, points, slopes = (
+        results["setup"],
+        results["machine"],
+        results["points"],
+        results["slopes"],
+    )
     first, last = points[0], points[-1]
     estimated = [p for p in points if p["numerical"]["estimated"]]
     check = results["estimate_check"]
-    timing_twin = next(p for p in points if p["n_params"] == MLP([10] * 19).n_params)  # snippets/deep_timing.py's network
+    timing_twin = next(
+        p for p in points if p["n_params"] == MLP([10] * 19).n_params
+    )  # snippets/deep_timing.py's network
     step_numerical = predicted_seconds(results, last["n_params"], "numerical")
     step_backprop = predicted_seconds(results, last["n_params"], "backprop")
     million = 10**6
@@ -241,13 +272,18 @@ def values(lang: str = "ko") -> dict[str, str]:
         "mnist_exact_over_lecture": f"{numerical_gradient_multiplications([784, 128, 10], 1) / lecture_step_multiplications(MLP([784, 128, 10]).n_params):.4f}",
         "bench_width": str(setup["width"]),
         "bench_layer_params": str(setup["width"] ** 2 + setup["width"]),
-        "bench_depth_first": integer(first["depth"], lang), "bench_depth_last": integer(last["depth"], lang),
-        "bench_n_first": integer(first["n_params"], lang), "bench_n_last": integer(last["n_params"], lang),
+        "bench_depth_first": integer(first["depth"], lang),
+        "bench_depth_last": integer(last["depth"], lang),
+        "bench_n_first": integer(first["n_params"], lang),
+        "bench_n_last": integer(last["n_params"], lang),
         "bench_batch": str(setup["batch"]),
         "bench_max_measured": f"{setup['max_measured_seconds']:.0f}",
         "bench_date": f"{datetime.fromisoformat(results['measured_at']):{DATE_FORMAT[lang]}}",
-        "bench_cpu": machine["cpu_model"], "bench_cpus": str(machine["logical_cpus"]),
-        "bench_system": machine["system"], "bench_python": machine["python"], "bench_numpy": machine["numpy"],
+        "bench_cpu": machine["cpu_model"],
+        "bench_cpus": str(machine["logical_cpus"]),
+        "bench_system": machine["system"],
+        "bench_python": machine["python"],
+        "bench_numpy": machine["numpy"],
         "bench_blas": blas or "?",
         "bench_estimated_n": ", ".join(f"$N$ = {integer(p['n_params'], lang)}" for p in estimated),
         "bench_subset": ", ".join(integer(p["numerical"]["subset_size"], lang) for p in estimated),
@@ -255,8 +291,10 @@ def values(lang: str = "ko") -> dict[str, str]:
         "bench_scale": ", ".join(f"{p['numerical']['scale']:.1f}" for p in estimated),
         "bench_check_n": integer(check["n_params"], lang),
         "bench_check_ratio": f"{check['estimated_over_measured']:.2f}",
-        "slope_numerical": f"{slopes['numerical']:.2f}", "slope_numerical_mult": f"{slopes['numerical_multiplications']:.2f}",
-        "slope_backprop": f"{slopes['backprop']:.2f}", "slope_backprop_mult": f"{slopes['backprop_multiplications']:.2f}",
+        "slope_numerical": f"{slopes['numerical']:.2f}",
+        "slope_numerical_mult": f"{slopes['numerical_multiplications']:.2f}",
+        "slope_backprop": f"{slopes['backprop']:.2f}",
+        "slope_backprop_mult": f"{slopes['backprop_multiplications']:.2f}",
         "slope_sentence": sentences["slope_fixed_cost" if fixed_cost else "slope_no_fixed_cost"],
         "twin_n": integer(timing_twin["n_params"], lang),
         "twin_numerical": duration(timing_twin["numerical"]["seconds"], lang),

@@ -71,7 +71,11 @@ def fail(path: Path, problem: str) -> PluginError:
 
 def check_format(index: Any, path: Path) -> None:
     """Material's index: {"config": {"separator", "fields": {...}}, "docs": [{"location", "title", "text"}]}."""
-    if not isinstance(index, dict) or not isinstance(index.get("config"), dict) or not isinstance(index.get("docs"), list):
+    if (
+        not isinstance(index, dict)
+        or not isinstance(index.get("config"), dict)
+        or not isinstance(index.get("docs"), list)
+    ):
         raise fail(path, "expected an object with 'config' and a 'docs' list")
     fields = index["config"].get("fields")
     if not isinstance(fields, dict) or not all(isinstance(fields.get(source), dict) for source in FIELDS):
@@ -89,12 +93,21 @@ def check_format(index: Any, path: Path) -> None:
     try:
         splits_pieces = re.split(separator, "경사하강법 중앙차분") != ["경사하강법", "중앙차분"]
     except re.error as error:
-        raise fail(path, f"config.separator {separator!r} is not a regular expression Python reads ({error})") from error
+        raise fail(
+            path, f"config.separator {separator!r} is not a regular expression Python reads ({error})"
+        ) from error
     if splits_pieces:  # the pieces must reach the index whole, one word each
-        raise fail(path, f"config.separator {separator!r} splits Hangul words, so the pieces would not be indexed whole")
+        raise fail(
+            path,
+            f"config.separator {separator!r} splits Hangul words, so the pieces would not be indexed whole",
+        )
     for doc in index["docs"]:
-        if not isinstance(doc, dict) or not all(isinstance(doc.get(key), str) for key in ("location", "title", "text")):
-            raise fail(path, f"every entry of 'docs' needs string location, title and text; found {str(doc)[:200]!r}")
+        if not isinstance(doc, dict) or not all(
+            isinstance(doc.get(key), str) for key in ("location", "title", "text")
+        ):
+            raise fail(
+                path, f"every entry of 'docs' needs string location, title and text; found {str(doc)[:200]!r}"
+            )
 
 
 def add_unspaced_fields(index: dict[str, Any]) -> bool:
@@ -102,7 +115,9 @@ def add_unspaced_fields(index: dict[str, Any]) -> bool:
     if not any(HANGUL.search(doc["title"] + doc["text"]) for doc in index["docs"]):
         return False
     for source, hidden in FIELDS.items():
-        index["config"]["fields"][hidden] = {"boost": index["config"]["fields"][source]["boost"] * BOOST_SCALE}
+        index["config"]["fields"][hidden] = {
+            "boost": index["config"]["fields"][source]["boost"] * BOOST_SCALE
+        }
         for doc in index["docs"]:
             # A title typed whole (수치적기울기) should find the page of that title before the pages
             # whose longer titles hold it (블랙박스 모델의 수치적 기울기): its piece counts twice.
@@ -117,7 +132,9 @@ def add_unspaced_fields(index: dict[str, Any]) -> bool:
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
-        raise fail(path, "no search index; the search plugin must be enabled and write it before this hook runs")
+        raise fail(
+            path, "no search index; the search plugin must be enabled and write it before this hook runs"
+        )
     try:
         index = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:

@@ -12,8 +12,10 @@ for label, theta in [("참값", TRUE_THETA), ("시작 값", START_THETA)]:
     print(f"{label:>4} θ = {theta} → y({x}) = {predict(theta, x).round(3)}")
 
 CAPTION = "매개 변수 a, b, c, d를 하나씩 바꿀 때 블랙박스 모델의 출력"  # 그림 아래의 짧은 설명
-ALT = ("네 개의 그래프: a는 곡선을 세로로 늘이고, b는 가운데 기울기를 "
-       "가파르게 하고, c는 곡선을 가로로 옮기고, d는 곡선 전체를 위아래로 옮긴다.")  # 그림을 볼 수 없는 독자를 위한 설명
+ALT = (
+    "네 개의 그래프: a는 곡선을 세로로 늘이고, b는 가운데 기울기를 "
+    "가파르게 하고, c는 곡선을 가로로 옮기고, d는 곡선 전체를 위아래로 옮긴다."
+)  # 그림을 볼 수 없는 독자를 위한 설명
 
 
 def figure(scheme: str = "light", narrow: bool = False):

@@ -11,17 +11,23 @@ print("         N   수치적 기울기(초)   역전파(ms)       비율   수�
 for p in results["points"]:
     numerical, backprop = p["numerical"], p["backprop"]
     mark = "*" if numerical["estimated"] else " "
-    print(f"{p['n_params']:>10,}   {numerical['seconds']:>15.4g}{mark}  {backprop['seconds'] * 1e3:>10.3f}"
-          f"   {p['ratio']:>8,.0f}   {p['multiplications']['numerical']:>20,}")
+    print(
+        f"{p['n_params']:>10,}   {numerical['seconds']:>15.4g}{mark}  {backprop['seconds'] * 1e3:>10.3f}"
+        f"   {p['ratio']:>8,.0f}   {p['multiplications']['numerical']:>20,}"
+    )
 print("* 추정값: 좌표 일부만으로 잰 시간을 N+1번으로 늘린 값")
 slopes = results["slopes"]
-print(f"증가 차수(로그-로그 기울기): 수치적 기울기 {slopes['numerical']:.2f}, 역전파 {slopes['backprop']:.2f}")
+print(
+    f"증가 차수(로그-로그 기울기): 수치적 기울기 {slopes['numerical']:.2f}, 역전파 {slopes['backprop']:.2f}"
+)
 
 CAPTION = "매개 변수 개수 N에 따른 기울기 한 번의 시간과 곱셈 수 (로그-로그)"  # 그림 아래의 짧은 설명
-ALT = ("로그-로그 그래프 두 개: 매개 변수 개수 N이 늘 때 기울기 한 번에 드는 시간(위)과 "
-       f"곱셈 수(아래). 시간의 증가 차수는 수치적 기울기 {slopes['numerical']:.2f}, 역전파 "
-       f"{slopes['backprop']:.2f}로, N이 클수록 둘의 간격이 벌어진다. 아래 그래프에서 강의의 어림 N(N+1) 점선은 "
-       "수치적 기울기의 곱셈 수와 나란하다.")  # 그림을 볼 수 없는 독자를 위한 설명
+ALT = (
+    "로그-로그 그래프 두 개: 매개 변수 개수 N이 늘 때 기울기 한 번에 드는 시간(위)과 "
+    f"곱셈 수(아래). 시간의 증가 차수는 수치적 기울기 {slopes['numerical']:.2f}, 역전파 "
+    f"{slopes['backprop']:.2f}로, N이 클수록 둘의 간격이 벌어진다. 아래 그래프에서 강의의 어림 N(N+1) 점선은 "
+    "수치적 기울기의 곱셈 수와 나란하다."
+)  # 그림을 볼 수 없는 독자를 위한 설명
 
 
 def figure(scheme: str = "light", narrow: bool = False):

@@ -26,7 +26,9 @@ def grad(u):
 
 
 # 이 평면에서 손실이 가장 가파르게 휘는 정도: 최솟값에서 헤세 행렬(기울기의 중앙 차분)의 가장 큰 고윳값
-hessian = np.array([numerical_gradient(lambda u, j=j: grad(u)[j], best[PLANE], method="central") for j in range(2)])
+hessian = np.array(
+    [numerical_gradient(lambda u, j=j: grad(u)[j], best[PLANE], method="central") for j in range(2)]
+)
 lam_max = np.linalg.eigvalsh((hessian + hessian.T) / 2)[-1]
 print(f"이 평면에서 λ_max ≈ {lam_max:.2f}, 안정한 학습률 η < 2/λ_max ≈ {2 / lam_max:.2f}")
 
@@ -44,17 +46,29 @@ assert runs[0.5].status.name == "CONVERGED" and runs[1.2].status.name == "DIVERG
 assert 0.5 < 2 / lam_max < 1.2  # 수렴한 η는 한계 아래, 발산한 η는 한계 위
 
 CAPTION = "a와 d 평면에서 본 손실의 등고선과 두 학습률의 경로"  # 그림 아래의 짧은 설명
-ALT = ("등고선 그림: 가로축 a, 세로축 d, 가운데 별표가 손실이 가장 작은 점이다. 알맞은 학습률의 경로는 시작점에서 "
-       "별표로 곧장 다가가고, 너무 큰 학습률의 경로는 d 방향으로 위아래를 오가며 점점 크게 흔들리다 그림 밖으로 "
-       "나간다.")  # 그림을 볼 수 없는 독자를 위한 설명
+ALT = (
+    "등고선 그림: 가로축 a, 세로축 d, 가운데 별표가 손실이 가장 작은 점이다. 알맞은 학습률의 경로는 시작점에서 "
+    "별표로 곧장 다가가고, 너무 큰 학습률의 경로는 d 방향으로 위아래를 오가며 점점 크게 흔들리다 그림 밖으로 "
+    "나간다."
+)  # 그림을 볼 수 없는 독자를 위한 설명
 
 
 def figure(scheme: str = "light", narrow: bool = False):
     """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
-    paths = {f"$\\eta$ = {lr:g} ({'수렴' if run.status.name == 'CONVERGED' else '발산'})": run.history
-             for lr, run in runs.items()}
-    return plotting.contour_figure(loss, paths, optimum=best[PLANE], names=("a", "d"), xlim=(0.5, 3.5),
-                                   ylim=(-2.5, 3.0), scheme=scheme, narrow=narrow)
+    paths = {
+        f"$\\eta$ = {lr:g} ({'수렴' if run.status.name == 'CONVERGED' else '발산'})": run.history
+        for lr, run in runs.items()
+    }
+    return plotting.contour_figure(
+        loss,
+        paths,
+        optimum=best[PLANE],
+        names=("a", "d"),
+        xlim=(0.5, 3.5),
+        ylim=(-2.5, 3.0),
+        scheme=scheme,
+        narrow=narrow,
+    )
 
 
 if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/descent_contour.png 로 저장한다

@@ -15,16 +15,22 @@ if result.status.name == "CONVERGED":
     print(f"수렴: {result.steps} 스텝 만에 기울기의 크기가 1e-8 이하")
 else:
     print(f"{result.steps} 스텝을 모두 돌았습니다 (기울기의 크기 {norm:.1e}: 멈춤 기준 1e-8보다는 아직 큼)")
-print(f"손실 {result.losses[0]:.6f} → {result.losses[-1]:.6f}, 마지막 50 스텝 동안 줄어든 손실 "
-      f"{result.losses[-51] - result.losses[-1]:.1e}")
+print(
+    f"손실 {result.losses[0]:.6f} → {result.losses[-1]:.6f}, 마지막 50 스텝 동안 줄어든 손실 "
+    f"{result.losses[-51] - result.losses[-1]:.1e}"
+)
 for name, learned, true in zip(PARAMETER_NAMES, result.theta, TRUE_THETA):
     print(f"  {name}: 학습 {learned:+.4f}   참값 {true:+.4f}")
-print(f"손실 평가 횟수 = {result.loss_evaluations} = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}")
+print(
+    f"손실 평가 횟수 = {result.loss_evaluations} = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}"
+)
 assert result.loss_evaluations == 1 + result.steps * (N + 1)
 
 CAPTION = "수치적 기울기로 학습한 블랙박스 모델과 데이터"  # 그림 아래의 짧은 설명
-ALT = ("데이터 점들과 곡선 세 개: 학습 전 시작 값의 완만한 곡선은 데이터에서 "
-       "멀고, 수치적 기울기로 학습한 곡선은 데이터를 만든 참값의 곡선과 거의 겹친다.")  # 그림을 볼 수 없는 독자를 위한 설명
+ALT = (
+    "데이터 점들과 곡선 세 개: 학습 전 시작 값의 완만한 곡선은 데이터에서 "
+    "멀고, 수치적 기울기로 학습한 곡선은 데이터를 만든 참값의 곡선과 거의 겹친다."
+)  # 그림을 볼 수 없는 독자를 위한 설명
 
 
 def figure(scheme: str = "light", narrow: bool = False):

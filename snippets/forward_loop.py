@@ -24,5 +24,7 @@ print("반복문으로 구한 기울기      ", mine)
 print("numerical_gradient 의 기울기", package)
 print(f"가장 큰 차이 {np.max(np.abs(mine - package)):.1e}")
 # 패키지는 ε 대신 실제로 옮겨 간 거리 (θ_i + ε) − θ_i 로 나눈다. θ_i + ε 가 반올림되므로 그 거리는 ε과 조금 다르다
-print(f"실제로 옮겨 간 거리 (θ_1 + ε) − θ_1 = {float((START_THETA[0] + 1e-6) - START_THETA[0])!r} (ε = 1e-06)")
+print(
+    f"실제로 옮겨 간 거리 (θ_1 + ε) − θ_1 = {float((START_THETA[0] + 1e-6) - START_THETA[0])!r} (ε = 1e-06)"
+)
 assert np.allclose(mine, package, rtol=1e-8, atol=0)

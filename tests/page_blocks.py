@@ -95,14 +95,17 @@ def collect_blocks(page: Path) -> list[Block]:
         return True
 
     def collector(src: str, language: str, class_name: str, options: dict, md: Any, **kwargs: Any) -> str:
-        block = Block(label, len(found) + 1, language, src, {k: "" if v is None else str(v) for k, v in options.items()})
+        block = Block(
+            label, len(found) + 1, language, src, {k: "" if v is None else str(v) for k, v in options.items()}
+        )
         found.append(block)
         return f"<pre>{block.label}</pre>"
 
     extensions, configs = _site_markdown_settings()
     configs = {**configs, "pymdownx.superfences": {**configs.get("pymdownx.superfences", {})}}
     configs["pymdownx.superfences"]["custom_fences"] = [
-        {"name": name, "class": name, "validator": validator, "format": collector} for name in PYTHON_LANGUAGES
+        {"name": name, "class": name, "validator": validator, "format": collector}
+        for name in PYTHON_LANGUAGES
     ]
     md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     try:
@@ -148,7 +151,9 @@ def _check_marks(block: Block) -> None:
     if reason is None:
         return
     if not reason.strip() or reason.strip().lower() == "notest":
-        raise PageBlockError(f'{block.label}: `notest` needs a reason: {{.python notest="why it is not run"}}')
+        raise PageBlockError(
+            f'{block.label}: `notest` needs a reason: {{.python notest="why it is not run"}}'
+        )
     if block.exec_at_build:
         raise PageBlockError(f"{block.label}: marked notest but also exec=on; it is run at build")
 

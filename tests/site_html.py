@@ -84,8 +84,16 @@ class PageParser(HTMLParser):
         return any(element is not None and css_class in element.classes for _, element, _ in self._open)
 
     def _note_references(self, tag: str, values: dict[str, str]) -> None:
-        loads = {"script": ["src"], "img": ["src"], "iframe": ["src"], "source": ["src", "srcset"],
-                 "audio": ["src"], "video": ["src", "poster"], "embed": ["src"], "object": ["data"]}
+        loads = {
+            "script": ["src"],
+            "img": ["src"],
+            "iframe": ["src"],
+            "source": ["src", "srcset"],
+            "audio": ["src"],
+            "video": ["src", "poster"],
+            "embed": ["src"],
+            "object": ["data"],
+        }
         for attribute in loads.get(tag, []):
             if values.get(attribute):
                 self.references.append((tag, attribute, values[attribute]))

@@ -46,12 +46,18 @@ def test_each_widget_page_has_one_widget_and_loads_the_assets_once(built_site: A
     others = [p for p in built_site.dir.rglob("index.html") if p.parent.name not in WIDGET_PAGES]
     assert others, "no other page to check"
     for path in others:
-        assert "explorables" not in path.read_text(encoding="utf-8"), f"{path} loads the widgets without using them"
+        assert "explorables" not in path.read_text(encoding="utf-8"), (
+            f"{path} loads the widgets without using them"
+        )
 
 
 def test_widget_code_fits_the_budget(built_site: Any) -> None:
     folder = built_site.dir / "assets/explorables"
-    sizes = {p.name: len(gzip.compress(p.read_bytes(), compresslevel=9)) for p in sorted(folder.glob("*.[jc]s*")) if p.suffix in (".js", ".css")}
+    sizes = {
+        p.name: len(gzip.compress(p.read_bytes(), compresslevel=9))
+        for p in sorted(folder.glob("*.[jc]s*"))
+        if p.suffix in (".js", ".css")
+    }
     total = sum(sizes.values())
     print(f"explorables gzipped: {sizes}, total {total} bytes of {BUDGET}")
     assert set(sizes) == {"explorables.js", "explorables.css"}

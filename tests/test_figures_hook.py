@@ -56,7 +56,14 @@ def test_a_marker_becomes_a_light_and_a_dark_lazy_image_drawn_once(tmp_path: Pat
     for scheme in ("light", "dark"):
         img = re.search(rf'<img src="../figures/tiny-{scheme}.svg#only-{scheme}"[^>]*>', figure)
         assert img, figure
-        for attribute in ('loading="lazy"', 'decoding="async"', 'alt="긴 설명: 데이터와 곡선"', 'width="', 'height="', "data-font-pt="):
+        for attribute in (
+            'loading="lazy"',
+            'decoding="async"',
+            'alt="긴 설명: 데이터와 곡선"',
+            'width="',
+            'height="',
+            "data-font-pt=",
+        ):
             assert attribute in img.group(0), f"{attribute} missing: {img.group(0)}"
         assert f'srcset="../figures/tiny-{scheme}-narrow.svg"' in figure
     assert "<figcaption>짧은 설명 &lt;작게&gt;</figcaption>" in figure
@@ -66,10 +73,14 @@ def test_a_marker_becomes_a_light_and_a_dark_lazy_image_drawn_once(tmp_path: Pat
     ("snippet", "message"),
     [
         # A glyph missing from the font: matplotlib warns, the build fails.
-        (GOOD_SNIPPET.replace("plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)",
-                              "plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)"
-                              ".text(0.5, 0.5, '한글', family='DejaVu Sans').figure"),
-         "missing from font"),
+        (
+            GOOD_SNIPPET.replace(
+                "plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)",
+                "plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)"
+                ".text(0.5, 0.5, '한글', family='DejaVu Sans').figure",
+            ),
+            "missing from font",
+        ),
         (GOOD_SNIPPET.replace("CAPTION =", "TITLE ="), "defines figure(scheme, narrow), CAPTION and ALT"),
         (GOOD_SNIPPET + "\nraise ValueError('데이터가 없다')\n", "데이터가 없다"),
     ],
@@ -82,7 +93,9 @@ def test_a_bad_figure_snippet_fails_the_build_naming_it(tmp_path: Path, snippet:
 
 
 def test_the_site_shows_every_marked_figure_as_files_and_no_big_inline_svg(built_site) -> None:
-    marked = {m for page in (ROOT / "docs").glob("*.md") for m in MARKER.findall(page.read_text(encoding="utf-8"))}
+    marked = {
+        m for page in (ROOT / "docs").glob("*.md") for m in MARKER.findall(page.read_text(encoding="utf-8"))
+    }
     assert len(marked) >= 5, marked
     shown = set()
     for page in built_site.dir.rglob("*.html"):

@@ -44,8 +44,10 @@ def test_no_unrendered_tex_in_prose(built_site) -> None:
     found = []
     for html in sorted(built_site.dir.rglob("*.html")):
         prose = "".join(parse(html).prose)
-        found += [f"{html.relative_to(built_site.dir)}: ...{prose[max(0, m.start() - 30) : m.end() + 30]}..."
-                  for m in RAW_TEX.finditer(prose)]
+        found += [
+            f"{html.relative_to(built_site.dir)}: ...{prose[max(0, m.start() - 30) : m.end() + 30]}..."
+            for m in RAW_TEX.finditer(prose)
+        ]
     assert not found, "TeX outside math markup (shown raw):\n" + "\n".join(found)
 
 

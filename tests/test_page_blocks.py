@@ -84,7 +84,11 @@ def test_built_pages_show_exactly_the_blocks_that_were_run_or_marked(built_site)
 
 
 def code_cells(notebook: Path) -> list[dict]:
-    return [cell for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"] if cell["cell_type"] == "code"]
+    return [
+        cell
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        if cell["cell_type"] == "code"
+    ]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.name for n in NOTEBOOKS])
@@ -149,7 +153,9 @@ def paste_into_jupyter(cells: list[str], cwd: Path) -> str | None:
     """Run `cells` in order in one fresh Jupyter kernel started in `cwd`; the first error, or None."""
     from jupyter_client.manager import start_new_kernel
 
-    manager, client = start_new_kernel(kernel_name="python3", cwd=str(cwd), env={**os.environ, "MPLBACKEND": "Agg"})
+    manager, client = start_new_kernel(
+        kernel_name="python3", cwd=str(cwd), env={**os.environ, "MPLBACKEND": "Agg"}
+    )
     try:
         for number, cell in enumerate(cells, 1):
             reply = client.execute_interactive(cell, timeout=600, output_hook=lambda message: None)
@@ -165,7 +171,11 @@ def paste_into_jupyter(cells: list[str], cwd: Path) -> str | None:
 
 def shown_cells(page: Path) -> list[str]:
     """The Python a reader sees on the page and can paste, in page order (blocks marked notest excluded)."""
-    return [b.shown_source for b in collect_blocks(page) if b.shown_source is not None and b.not_run_reason is None]
+    return [
+        b.shown_source
+        for b in collect_blocks(page)
+        if b.shown_source is not None and b.not_run_reason is None
+    ]
 
 
 PAGES_WITH_CODE = [page for page in PAGES if shown_cells(page)]
@@ -175,8 +185,12 @@ def test_the_chapter_pages_show_code() -> None:
     assert len(PAGES_WITH_CODE) >= 5, [p.name for p in PAGES_WITH_CODE]
 
 
-@pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=[p.relative_to(DOCS).as_posix() for p in PAGES_WITH_CODE])
-def test_the_blocks_a_reader_sees_run_pasted_into_a_fresh_notebook(page: Path, reader_repository: Path) -> None:
+@pytest.mark.parametrize(
+    "page", PAGES_WITH_CODE, ids=[p.relative_to(DOCS).as_posix() for p in PAGES_WITH_CODE]
+)
+def test_the_blocks_a_reader_sees_run_pasted_into_a_fresh_notebook(
+    page: Path, reader_repository: Path
+) -> None:
     """Every block the page shows, in page order, one cell per block, in a fresh kernel at the repository root."""
     cells = shown_cells(page)
     failure = paste_into_jupyter(cells, reader_repository)

@@ -30,11 +30,21 @@ FIGURES: dict[str, Callable[..., Any]] = {
     "fit": lambda **kw: plotting.fit_figure(make_problem(), TRUE_THETA, **kw),
     "secant": lambda **kw: plotting.secant_figure(np.sin, np.cos(1.0), 1.0, 0.8, **kw),
     "contour": lambda **kw: plotting.contour_figure(
-        lambda u: float(u @ u), {"$\\eta$ = 0.5": [[1.0, 1.0], [0.5, 0.5], [0.0, 0.0]], "$\\eta$ = 1.2": [[1.0, -1.0], [-1.4, 1.4], [3.0, -3.0]]},
-        optimum=[0.0, 0.0], names=("a", "d"), xlim=(-2.0, 2.0), ylim=(-2.0, 2.0), **kw,
+        lambda u: float(u @ u),
+        {
+            "$\\eta$ = 0.5": [[1.0, 1.0], [0.5, 0.5], [0.0, 0.0]],
+            "$\\eta$ = 1.2": [[1.0, -1.0], [-1.4, 1.4], [3.0, -3.0]],
+        },
+        optimum=[0.0, 0.0],
+        names=("a", "d"),
+        xlim=(-2.0, 2.0),
+        ylim=(-2.0, 2.0),
+        **kw,
     ),
 }
-VARIANTS = [(name, scheme, narrow) for name in FIGURES for scheme in ("light", "dark") for narrow in (False, True)]
+VARIANTS = [
+    (name, scheme, narrow) for name in FIGURES for scheme in ("light", "dark") for narrow in (False, True)
+]
 
 
 def drawn(fig: Any) -> np.ndarray:
@@ -84,7 +94,9 @@ def test_unknown_scheme_is_refused_by_name() -> None:
         plotting.parameter_effects_figure(scheme="sepia")
 
 
-def test_save_png_writes_under_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_save_png_writes_under_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     path = plotting.save_png(FIGURES["fit"](), "fit")
     assert path == tmp_path / "figures" / "fit.png"
@@ -99,6 +111,9 @@ def test_save_png_refuses_a_path_as_name() -> None:
 
 def test_a_figure_snippet_run_from_the_root_leaves_nothing_untracked() -> None:
     ignored = subprocess.run(
-        ["git", "check-ignore", "--no-index", "figures/step_error.png"], cwd=ROOT, capture_output=True, text=True
+        ["git", "check-ignore", "--no-index", "figures/step_error.png"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert ignored.returncode == 0, "figures/*.png (saved by plotting.save_png) is not ignored by git"

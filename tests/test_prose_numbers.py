@@ -65,8 +65,14 @@ def placeholders(page: Path) -> set[str]:
 
 @pytest.mark.parametrize(
     ("value", "lang", "text"),
-    [(10_000_100_000, "ko", "100억"), (10_000_100_000, "en", "10 billion"), (25_557_032, "ko", "2,556만"),
-     (653_162_000_000_000, "ko", "653조"), (1001, "ko", "1,001"), (25_557_032, "en", "25.6 million")],
+    [
+        (10_000_100_000, "ko", "100억"),
+        (10_000_100_000, "en", "10 billion"),
+        (25_557_032, "ko", "2,556만"),
+        (653_162_000_000_000, "ko", "653조"),
+        (1001, "ko", "1,001"),
+        (25_557_032, "en", "25.6 million"),
+    ],
 )
 def test_large_numbers_use_the_units_of_the_language(value: int, lang: str, text: str) -> None:
     assert prose_values.large(value, lang) == text
@@ -74,7 +80,12 @@ def test_large_numbers_use_the_units_of_the_language(value: int, lang: str, text
 
 @pytest.mark.parametrize(
     ("seconds", "lang", "text"),
-    [(0.00992, "ko", "9.92 ms"), (327.3, "ko", "327초(약 5분)"), (3.27e6, "ko", "약 38일"), (3.27e6, "en", "about 38 days")],
+    [
+        (0.00992, "ko", "9.92 ms"),
+        (327.3, "ko", "327초(약 5분)"),
+        (3.27e6, "ko", "약 38일"),
+        (3.27e6, "en", "about 38 days"),
+    ],
 )
 def test_durations_read_as_a_reader_pictures_them(seconds: float, lang: str, text: str) -> None:
     assert prose_values.duration(seconds, lang) == text
@@ -100,7 +111,9 @@ def test_an_unknown_placeholder_names_the_page_and_the_name() -> None:
 def test_an_unknown_placeholder_fails_the_build(tmp_path: Path) -> None:
     project = small_copy_of_the_project(tmp_path)
     shutil.copytree(ROOT / "benchmarks" / "results", project / "benchmarks" / "results")  # the values read it
-    (project / "docs" / "black-box.md").write_text("# 블랙박스 모델\n\n{{ no_such_number }}\n", encoding="utf-8")
+    (project / "docs" / "black-box.md").write_text(
+        "# 블랙박스 모델\n\n{{ no_such_number }}\n", encoding="utf-8"
+    )
     result = strict_build(project)
     assert result.returncode != 0
     assert "black-box.md" in result.stderr and "no_such_number" in result.stderr
@@ -121,10 +134,19 @@ def test_loss_evaluation_counts(values: dict[str, str]) -> None:
     run = gradient_descent(make_problem().loss, START_THETA, lr=prose_values.GOOD_LR, steps=200)
     assert values["fit_evaluations"] == f"{run.loss_evaluations:,}" == f"{1 + run.steps * (N + 1):,}"
     assert values["fit_steps"] == str(run.steps)
-    assert values["fit_stop_sentence"].startswith("아래 실행은 200 스텝을 모두") and run.status.name == "MAX_STEPS"
+    assert (
+        values["fit_stop_sentence"].startswith("아래 실행은 200 스텝을 모두")
+        and run.status.name == "MAX_STEPS"
+    )
     assert inspect.signature(gradient_descent).parameters["tol"].default == 1e-8  # the page's stopping rule
-    central = gradient_descent(make_problem().loss, START_THETA, lr=prose_values.GOOD_LR, steps=200, method="central")
-    assert values["fit_central_evaluations"] == f"{central.loss_evaluations:,}" == f"{1 + run.steps * int(values['central_step_calls']):,}"
+    central = gradient_descent(
+        make_problem().loss, START_THETA, lr=prose_values.GOOD_LR, steps=200, method="central"
+    )
+    assert (
+        values["fit_central_evaluations"]
+        == f"{central.loss_evaluations:,}"
+        == f"{1 + run.steps * int(values['central_step_calls']):,}"
+    )
 
 
 def test_the_lecture_count_for_a_hundred_thousand_parameters(values: dict[str, str]) -> None:
@@ -139,15 +161,22 @@ def test_times_come_from_the_one_prediction_function(values: dict[str, str]) -> 
         seconds = predicted_seconds(results, n, gradient)
         assert values[f"step_{gradient}"] == prose_values.duration(seconds)
         assert values[f"training_{gradient}"] == prose_values.duration(prose_values.TRAINING_STEPS * seconds)
-        assert values[f"million_{gradient}"] == prose_values.duration(predicted_seconds(results, 10**6, gradient))
+        assert values[f"million_{gradient}"] == prose_values.duration(
+            predicted_seconds(results, 10**6, gradient)
+        )
     # the rate is measured at the largest point, so there the prediction is the measurement
-    assert predicted_seconds(results, n, "numerical") == pytest.approx(results["points"][-1]["numerical"]["seconds"])
+    assert predicted_seconds(results, n, "numerical") == pytest.approx(
+        results["points"][-1]["numerical"]["seconds"]
+    )
 
 
 def test_slope_sentence_follows_the_results(values: dict[str, str]) -> None:
     slopes = prose_values.benchmark_results()["slopes"]
     fixed = all(slopes[m] < slopes[f"{m}_multiplications"] for m in ("numerical", "backprop"))
-    assert values["slope_sentence"] == prose_values.SENTENCES["ko"]["slope_fixed_cost" if fixed else "slope_no_fixed_cost"]
+    assert (
+        values["slope_sentence"]
+        == prose_values.SENTENCES["ko"]["slope_fixed_cost" if fixed else "slope_no_fixed_cost"]
+    )
 
 
 # --- the built pages show them ---------------------------------------------------------------------
@@ -166,7 +195,9 @@ def test_the_built_page_shows_its_values(built_site, values: dict[str, str], pag
     assert "{{ " not in text, f"{page}: a placeholder was left unfilled"
     for name in placeholders(DOCS / page):
         if not re.search(r"[$*`]", values[name]):  # Markdown and TeX are rendered; plain text is shown as is
-            assert values[name] in text, f"{page}: {{{{ {name} }}}} = {values[name]!r} is not on the built page"
+            assert values[name] in text, (
+                f"{page}: {{{{ {name} }}}} = {values[name]!r} is not on the built page"
+            )
 
 
 # --- the teaching pages' numbers -------------------------------------------------------------------
@@ -174,27 +205,54 @@ def test_the_built_page_shows_its_values(built_site, values: dict[str, str], pag
 
 def test_the_learning_rates_and_the_stability_bound(values: dict[str, str]) -> None:
     snippet = (ROOT / "snippets" / "learning_rate.py").read_text(encoding="utf-8")
-    assert f"for lr in [0.1, {prose_values.GOOD_LR!r}, {prose_values.TOO_LARGE_LR!r}]:" in snippet  # the page's runs
+    assert (
+        f"for lr in [0.1, {prose_values.GOOD_LR!r}, {prose_values.TOO_LARGE_LR!r}]:" in snippet
+    )  # the page's runs
     learning = prose_values.learning_values()
     assert learning["fit"].status.name == "CONVERGED" and learning["too_large"].status.name == "DIVERGED"
     assert prose_values.GOOD_LR < learning["eta_bound"] < prose_values.TOO_LARGE_LR
-    assert values["eta_bound_sentence"].startswith("페이지 위에서 수렴한")  # the sentence for "the bound agrees"
+    assert values["eta_bound_sentence"].startswith(
+        "페이지 위에서 수렴한"
+    )  # the sentence for "the bound agrees"
     # λ_max is the Hessian's: against an independent Hessian of the loss itself (central differences twice)
     problem, theta, h = make_problem(), learning["fit"].theta, 1e-4
     eye = np.eye(4) * h
-    second = np.array([[(problem.loss(theta + eye[i] + eye[j]) - problem.loss(theta + eye[i] - eye[j])
-                         - problem.loss(theta - eye[i] + eye[j]) + problem.loss(theta - eye[i] - eye[j])) / (4 * h * h)
-                        for j in range(4)] for i in range(4)])
+    second = np.array(
+        [
+            [
+                (
+                    problem.loss(theta + eye[i] + eye[j])
+                    - problem.loss(theta + eye[i] - eye[j])
+                    - problem.loss(theta - eye[i] + eye[j])
+                    + problem.loss(theta - eye[i] - eye[j])
+                )
+                / (4 * h * h)
+                for j in range(4)
+            ]
+            for i in range(4)
+        ]
+    )
     assert np.linalg.eigvalsh(second)[-1] == pytest.approx(learning["lam_max"], rel=1e-4)
 
 
 @pytest.mark.parametrize(
     ("eta_lambda", "converges", "oscillates"),
-    [(0.3, True, False), (0.9, True, False), (1.1, True, True), (1.8, True, True), (2.01, False, True), (2.1, False, True)],
+    [
+        (0.3, True, False),
+        (0.9, True, False),
+        (1.1, True, True),
+        (1.8, True, True),
+        (2.01, False, True),
+        (2.1, False, True),
+    ],
 )
-def test_learning_rate_thresholds_on_the_quadratic(eta_lambda: float, converges: bool, oscillates: bool) -> None:
+def test_learning_rate_thresholds_on_the_quadratic(
+    eta_lambda: float, converges: bool, oscillates: bool
+) -> None:
     lam = 4.0
-    run = gradient_descent(lambda t: 0.5 * lam * t[0] ** 2, [1.0], lr=eta_lambda / lam, steps=2000, grad=lambda t: lam * t)
+    run = gradient_descent(
+        lambda t: 0.5 * lam * t[0] ** 2, [1.0], lr=eta_lambda / lam, steps=2000, grad=lambda t: lam * t
+    )
     assert (run.status.name == "CONVERGED") is converges
     assert bool(np.any(np.diff(np.sign(run.history[:5, 0])))) is oscillates
 
@@ -209,7 +267,9 @@ def test_difference_quiz_values(values: dict[str, str]) -> None:
     assert float(values["forward_shrink_10x"]) == pytest.approx(10, rel=0.01)
     assert float(values["central_shrink_10x"]) == pytest.approx(100, rel=0.01)
     errors = {m: prose_values.difference_errors(m, (1e-4, 0.5e-4)) for m in ("forward", "central")}
-    assert errors["forward"][0] / errors["forward"][1] == pytest.approx(2, rel=0.01)  # central_difference.py's claim
+    assert errors["forward"][0] / errors["forward"][1] == pytest.approx(
+        2, rel=0.01
+    )  # central_difference.py's claim
     assert errors["central"][0] / errors["central"][1] == pytest.approx(4, rel=0.01)
 
 
@@ -223,8 +283,10 @@ def test_machine_epsilon_values(values: dict[str, str]) -> None:
 def test_step_error_medians_are_of_the_order_the_prose_says() -> None:
     eps = np.finfo(np.float64).eps
     points = np.random.default_rng(0).uniform(-3, 3, 200)
-    median = {m: np.median([prose_values.difference_errors(m, (h,), x)[0] / abs(np.cos(x)) for x in points])
-              for m, h in (("forward", np.sqrt(eps)), ("central", np.cbrt(eps)))}  # relative, as step_error.py
+    median = {
+        m: np.median([prose_values.difference_errors(m, (h,), x)[0] / abs(np.cos(x)) for x in points])
+        for m, h in (("forward", np.sqrt(eps)), ("central", np.cbrt(eps)))
+    }  # relative, as step_error.py
     assert np.sqrt(eps) / 10 < median["forward"] < np.sqrt(eps) * 10  # "√ε_mach 정도"
     assert median["central"] < median["forward"] / 100  # "훨씬 작습니다"
 
@@ -233,7 +295,9 @@ def test_the_notebook_states_the_lectures_number(values: dict[str, str]) -> None
     assert values["lecture_step_100k"] in (DOCS / "notebook.ipynb").read_text(encoding="utf-8")
 
 
-ENGLISH_RUN_MESSAGES = re.compile(r"converged after|diverged at step|stopped after|without converging|MAX_STEPS|CONVERGED|DIVERGED")
+ENGLISH_RUN_MESSAGES = re.compile(
+    r"converged after|diverged at step|stopped after|without converging|MAX_STEPS|CONVERGED|DIVERGED"
+)
 
 
 @pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))

@@ -45,11 +45,15 @@ def material_index(docs: list[dict[str, str]]) -> dict[str, Any]:
 
 KOREAN = [
     {"location": "", "title": "홈", "text": "<p>역전파, 기울기.</p>"},
-    {"location": "numerical-gradient/#중앙-차분", "title": "중앙 차분: O(ε²)", "text": "<p>중앙 차분으로 어림합니다.</p>"},
+    {
+        "location": "numerical-gradient/#중앙-차분",
+        "title": "중앙 차분: O(ε²)",
+        "text": "<p>중앙 차분으로 어림합니다.</p>",
+    },
     {
         "location": "learning/#경사-하강법",
         "title": "경사 하강법",
-        "text": "<p><code>descend</code>로 경사 하강법을 씁니다.</p> <pre><code>print(\"경사 하강법 결과\")\n</code></pre>",
+        "text": '<p><code>descend</code>로 경사 하강법을 씁니다.</p> <pre><code>print("경사 하강법 결과")\n</code></pre>',
     },
 ]
 
@@ -72,7 +76,9 @@ def test_pieces_join_the_words_from_each_word_on() -> None:
 
 
 def test_pieces_cross_a_space_and_skip_code_and_other_scripts() -> None:
-    assert hook.unspaced_pieces("<p>역전파. gradient descent 기울기</p>") == []  # no two Hangul words in a row
+    assert (
+        hook.unspaced_pieces("<p>역전파. gradient descent 기울기</p>") == []
+    )  # no two Hangul words in a row
     assert hook.unspaced_pieces("<pre><code># 경사 하강법\n</code></pre>") == []  # program text
     # An inline tag joins what it touches: <code>x</code>를 is the word "x를", not a Hangul word.
     assert hook.unspaced_pieces("<p><code>theta</code>를 매개 변수로</p>") == ["를매개변수로", "매개변수로"]
@@ -84,7 +90,9 @@ def test_pieces_cross_a_space_and_skip_code_and_other_scripts() -> None:
 def test_a_whole_title_counts_twice() -> None:
     assert hook.unspaced_pieces("수치적 기울기", whole_run_twice=True) == ["수치적기울기", "수치적기울기"]
     assert hook.unspaced_pieces("블랙박스 모델의 수치적 기울기", whole_run_twice=True) == [
-        "블랙박스모델의수", "모델의수치적기울", "수치적기울기"
+        "블랙박스모델의수",
+        "모델의수치적기울",
+        "수치적기울기",
     ]
 
 
@@ -104,7 +112,9 @@ def test_the_hook_adds_hidden_fields_to_a_korean_index(tmp_path: Path) -> None:
 
 
 def test_an_index_without_hangul_is_left_as_written(tmp_path: Path) -> None:
-    english = material_index([{"location": "", "title": "Gradient descent", "text": "<p>Central difference.</p>"}])
+    english = material_index(
+        [{"location": "", "title": "Gradient descent", "text": "<p>Central difference.</p>"}]
+    )
     path = build(tmp_path, english)
     before = path.read_bytes()
     run_hook(tmp_path)
@@ -118,8 +128,16 @@ def test_english_entries_get_no_pieces(tmp_path: Path) -> None:
     # An English edition whose glossary keeps the Korean terms: only the Hangul gets pieces, so an
     # English query matches exactly what it matched before.
     english = [
-        {"location": "", "title": "Why backpropagation", "text": "<p>Gradient descent needs the gradient.</p>"},
-        {"location": "glossary/", "title": "Glossary", "text": "gradient descent 경사 하강법 central difference 중앙 차분"},
+        {
+            "location": "",
+            "title": "Why backpropagation",
+            "text": "<p>Gradient descent needs the gradient.</p>",
+        },
+        {
+            "location": "glossary/",
+            "title": "Glossary",
+            "text": "gradient descent 경사 하강법 central difference 중앙 차분",
+        },
     ]
     path = build(tmp_path, material_index(copy.deepcopy(english)))
     run_hook(tmp_path)
@@ -136,11 +154,38 @@ def test_english_entries_get_no_pieces(tmp_path: Path) -> None:
         ("not json", "not JSON"),
         ({"docs": []}, "expected an object with 'config' and a 'docs' list"),
         ({"config": {"separator": " ", "fields": {"text": BOOST}}, "docs": []}, "config.fields must hold"),
-        ({"config": {"separator": " ", "fields": {"title": {}, "text": BOOST}}, "docs": []}, "title.boost must be a positive number"),
-        ({"config": {"fields": {"title": BOOST, "text": BOOST}}, "docs": []}, "config.separator must be a string"),
-        ({"config": {"separator": "(?=[가-힣])|\\s+", "fields": {"title": BOOST, "text": BOOST}}, "docs": []}, "splits"),
-        ({"config": {"separator": "\\s+", "fields": {"title": BOOST, "text": BOOST, "text_unspaced": BOOST}}, "docs": []}, "already has"),
-        ({"config": {"separator": "\\s+", "fields": {"title": BOOST, "text": BOOST}}, "docs": [{"location": "", "title": "홈"}]}, "needs string location, title and text"),
+        (
+            {"config": {"separator": " ", "fields": {"title": {}, "text": BOOST}}, "docs": []},
+            "title.boost must be a positive number",
+        ),
+        (
+            {"config": {"fields": {"title": BOOST, "text": BOOST}}, "docs": []},
+            "config.separator must be a string",
+        ),
+        (
+            {
+                "config": {"separator": "(?=[가-힣])|\\s+", "fields": {"title": BOOST, "text": BOOST}},
+                "docs": [],
+            },
+            "splits",
+        ),
+        (
+            {
+                "config": {
+                    "separator": "\\s+",
+                    "fields": {"title": BOOST, "text": BOOST, "text_unspaced": BOOST},
+                },
+                "docs": [],
+            },
+            "already has",
+        ),
+        (
+            {
+                "config": {"separator": "\\s+", "fields": {"title": BOOST, "text": BOOST}},
+                "docs": [{"location": "", "title": "홈"}],
+            },
+            "needs string location, title and text",
+        ),
     ],
 )
 def test_an_index_in_another_format_fails_the_build(tmp_path: Path, index: Any, message: str) -> None:
@@ -156,7 +201,9 @@ def test_no_index_fails_the_build(tmp_path: Path) -> None:
 
 def test_the_hook_runs_after_the_search_plugin_wrote_the_index() -> None:
     config = load_config(str(ROOT / "mkdocs.yml"))
-    order = [f"{handler.__module__}.{handler.__qualname__}" for handler in config.plugins.events["post_build"]]
+    order = [
+        f"{handler.__module__}.{handler.__qualname__}" for handler in config.plugins.events["post_build"]
+    ]
     search = order.index("material.plugins.search.plugin.SearchPlugin.on_post_build")
     spacing = order.index(f"{HOOK_PATH.relative_to(ROOT).as_posix()}.on_post_build")
     assert search < spacing, f"post_build order {order}: the hook must run after the search plugin"

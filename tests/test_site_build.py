@@ -30,7 +30,9 @@ def test_every_nav_page_is_built(built_site, title: str, src_uri: str) -> None:
     assert (ROOT / "docs" / src_uri).is_file(), f"nav entry {title!r}: docs/{src_uri} does not exist"
     html = html_of_page(built_site.dir, src_uri)
     assert html.is_file(), f"nav entry {title!r}: {src_uri} was not built"
-    assert title in (built_site.dir / "index.html").read_text(encoding="utf-8"), f"{title!r} is not in the navigation"
+    assert title in (built_site.dir / "index.html").read_text(encoding="utf-8"), (
+        f"{title!r} is not in the navigation"
+    )
 
 
 def test_headings_keep_their_hangul_anchors(built_site) -> None:
@@ -59,8 +61,12 @@ def test_every_page_has_the_katex_stylesheet_and_fonts(built_site) -> None:
     assert list((built_site.dir / "assets/katex/fonts").glob("*.woff2")), "KaTeX fonts are not in the build"
     for html in built_site.dir.rglob("*.html"):
         loaded = {url.split("?")[0] for _, _, url in parse(html).references}
-        assert any(url.endswith(KATEX_CSS) for url in loaded), f"{html.relative_to(built_site.dir)} does not load {KATEX_CSS}"
-        assert not [url for url in loaded if "katex" in url and url.endswith(".js")], "KaTeX's script is loaded"
+        assert any(url.endswith(KATEX_CSS) for url in loaded), (
+            f"{html.relative_to(built_site.dir)} does not load {KATEX_CSS}"
+        )
+        assert not [url for url in loaded if "katex" in url and url.endswith(".js")], (
+            "KaTeX's script is loaded"
+        )
 
 
 def test_nothing_is_loaded_from_another_origin(built_site) -> None:
@@ -69,23 +75,39 @@ def test_nothing_is_loaded_from_another_origin(built_site) -> None:
     for html in sorted(built_site.dir.rglob("*.html")):
         page = parse(html)
         where = html.relative_to(built_site.dir)
-        problems += [f"{where}: <{tag} {attr}={url}>" for tag, attr, url in page.references if EXTERNAL.match(url)]
-        problems += [f"{where}: <script> attribute names {url}" for value in page.script_attributes
-                     for url in URL_IN_TEXT.findall(value)]
-        problems += [f"{where}: inline script names {url}" for code in page.inline["script"]
-                     for url in URL_IN_TEXT.findall(code)]
-        problems += [f"{where}: inline style loads {url}" for css in page.inline["style"]
-                     for url in CSS_LOADS.findall(css)]
+        problems += [
+            f"{where}: <{tag} {attr}={url}>" for tag, attr, url in page.references if EXTERNAL.match(url)
+        ]
+        problems += [
+            f"{where}: <script> attribute names {url}"
+            for value in page.script_attributes
+            for url in URL_IN_TEXT.findall(value)
+        ]
+        problems += [
+            f"{where}: inline script names {url}"
+            for code in page.inline["script"]
+            for url in URL_IN_TEXT.findall(code)
+        ]
+        problems += [
+            f"{where}: inline style loads {url}"
+            for css in page.inline["style"]
+            for url in CSS_LOADS.findall(css)
+        ]
         if 'class="mermaid"' in html.read_text(encoding="utf-8"):
             problems.append(f"{where}: a mermaid diagram makes Material load mermaid from unpkg.com")
     for css in built_site.dir.rglob("*.css"):
-        problems += [f"{css.relative_to(built_site.dir)} loads {url}" for url in CSS_LOADS.findall(css.read_text())]
+        problems += [
+            f"{css.relative_to(built_site.dir)} loads {url}" for url in CSS_LOADS.findall(css.read_text())
+        ]
     # Other scripts name no other origin at all. (Material's own, under assets/javascripts/, name
     # unpkg.com only for mermaid, excluded above, and for a polyfill old browsers need.)
     for script in built_site.dir.rglob("*.js"):
         if script.is_relative_to(built_site.dir / "assets/javascripts"):
             continue
-        problems += [f"{script.relative_to(built_site.dir)} names {url}" for url in URL_IN_TEXT.findall(script.read_text())]
+        problems += [
+            f"{script.relative_to(built_site.dir)} names {url}"
+            for url in URL_IN_TEXT.findall(script.read_text())
+        ]
     assert not problems, "the site loads from other origins:\n" + "\n".join(problems)
 
 

@@ -43,7 +43,12 @@ def test_snippet_runs_standalone(snippet: Path, repository_copy: Path) -> None:
     env = {**os.environ, "MPLBACKEND": "Agg"}
     env.pop("PYTHONPATH", None)  # only what is installed, like a reader's environment
     result = subprocess.run(
-        [sys.executable, f"snippets/{snippet.name}"], cwd=repository_copy, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, f"snippets/{snippet.name}"],
+        cwd=repository_copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, f"python snippets/{snippet.name} failed:\n{result.stdout}\n{result.stderr}"
 

@@ -38,7 +38,13 @@ if TYPE_CHECKING:
 Scheme = Literal["light", "dark"]
 
 # Hangul fonts by platform: Debian/Ubuntu (fonts-nanum), Linux/Android (Noto), macOS, Windows.
-KOREAN_FONTS: tuple[str, ...] = ("NanumGothic", "Noto Sans CJK KR", "Apple SD Gothic Neo", "AppleGothic", "Malgun Gothic")
+KOREAN_FONTS: tuple[str, ...] = (
+    "NanumGothic",
+    "Noto Sans CJK KR",
+    "Apple SD Gothic Neo",
+    "AppleGothic",
+    "Malgun Gothic",
+)
 MARKERS = ("o", "s", "^", "D")
 # Widths in inches (96 CSS px each at natural size): WIDE fits the desktop text column without
 # shrinking, NARROW a 375 px phone. With SMALL_FONT_SIZE pt = 12 CSS px at natural size, text
@@ -64,9 +70,13 @@ class Palette:
 
 PALETTES: dict[str, Palette] = {
     # Dark enough on white (at least 4.5:1).
-    "light": Palette("#ffffff", "#111111", "#333333", "#dddddd", "#555555", ("#1f4e9c", "#c2410c", "#15803d", "#7e22ce")),
+    "light": Palette(
+        "#ffffff", "#111111", "#333333", "#dddddd", "#555555", ("#1f4e9c", "#c2410c", "#15803d", "#7e22ce")
+    ),
     # Material's slate background, hsl(225, 15%, 14%); light enough on it (at least 4.5:1).
-    "dark": Palette("#1e2129", "#e8e8ec", "#b4b8c4", "#3a3f4c", "#a8acb8", ("#8ab4ff", "#fb923c", "#4ade80", "#d8a4ff")),
+    "dark": Palette(
+        "#1e2129", "#e8e8ec", "#b4b8c4", "#3a3f4c", "#a8acb8", ("#8ab4ff", "#fb923c", "#4ade80", "#d8a4ff")
+    ),
 }
 
 
@@ -113,27 +123,30 @@ def rendering() -> Iterator[None]:
 def _style(colors: Palette) -> Iterator[None]:
     import matplotlib
 
-    with rendering(), matplotlib.rc_context(
-        {
-            "figure.facecolor": colors.background,
-            "axes.facecolor": colors.background,
-            "savefig.facecolor": colors.background,
-            "text.color": colors.text,
-            "axes.labelcolor": colors.text,
-            "axes.edgecolor": colors.frame,
-            "xtick.color": colors.frame,
-            "ytick.color": colors.frame,
-            "xtick.labelcolor": colors.text,
-            "ytick.labelcolor": colors.text,
-            "axes.grid": True,
-            "grid.color": colors.grid,
-            "legend.fontsize": SMALL_FONT_SIZE,
-            "legend.facecolor": colors.background,
-            "legend.edgecolor": colors.grid,
-            "legend.labelcolor": colors.text,
-            "axes.titlesize": FONT_SIZE,
-            "figure.titlesize": FONT_SIZE + 1,
-        }
+    with (
+        rendering(),
+        matplotlib.rc_context(
+            {
+                "figure.facecolor": colors.background,
+                "axes.facecolor": colors.background,
+                "savefig.facecolor": colors.background,
+                "text.color": colors.text,
+                "axes.labelcolor": colors.text,
+                "axes.edgecolor": colors.frame,
+                "xtick.color": colors.frame,
+                "ytick.color": colors.frame,
+                "xtick.labelcolor": colors.text,
+                "ytick.labelcolor": colors.text,
+                "axes.grid": True,
+                "grid.color": colors.grid,
+                "legend.fontsize": SMALL_FONT_SIZE,
+                "legend.facecolor": colors.background,
+                "legend.edgecolor": colors.grid,
+                "legend.labelcolor": colors.text,
+                "axes.titlesize": FONT_SIZE,
+                "figure.titlesize": FONT_SIZE + 1,
+            }
+        ),
     ):
         yield
 
@@ -175,14 +188,22 @@ def parameter_effects_figure(
             for k, delta in enumerate(values):
                 theta = TRUE_THETA.copy()
                 theta[index] += delta
-                ax.plot(x, predict(theta, x), color=colors.lines[k % 4], linestyle=("--", "-", ":")[k % 3],
-                        label=f"${name}$ = {theta[index]:g}")
+                ax.plot(
+                    x,
+                    predict(theta, x),
+                    color=colors.lines[k % 4],
+                    linestyle=("--", "-", ":")[k % 3],
+                    label=f"${name}$ = {theta[index]:g}",
+                )
             ax.set_title(f"${name}$: {roles[name]}")
             ax.set_xlabel("입력 $x$")
             ax.set_ylabel("출력 $y$")
             ax.legend(loc="upper left")
-        fig.suptitle("$y = a\\,\\tanh(bx + c) + d$:\n매개 변수 하나씩 바꾸기" if narrow
-                     else "$y = a\\,\\tanh(bx + c) + d$: 매개 변수 하나씩 바꾸기")
+        fig.suptitle(
+            "$y = a\\,\\tanh(bx + c) + d$:\n매개 변수 하나씩 바꾸기"
+            if narrow
+            else "$y = a\\,\\tanh(bx + c) + d$: 매개 변수 하나씩 바꾸기"
+        )
     return fig
 
 
@@ -205,14 +226,30 @@ def learning_rate_figure(
         left, right = axes.flat
         for k, (label, thetas) in enumerate(quadratic.items()):
             y = np.asarray(thetas, dtype=float).reshape(-1)[: first_steps + 1]
-            left.plot(np.arange(y.size), y, color=colors.lines[k % 4], marker=MARKERS[k % 4], markersize=4, label=label)
+            left.plot(
+                np.arange(y.size),
+                y,
+                color=colors.lines[k % 4],
+                marker=MARKERS[k % 4],
+                markersize=4,
+                label=label,
+            )
         left.axhline(0.0, color=colors.frame, linewidth=0.8)
-        left.set_title("이차 함수 $L = \\frac{1}{2}\\lambda\\theta^2$\n$\\theta_{n+1} = (1 - \\eta\\lambda)\\,\\theta_n$")
+        left.set_title(
+            "이차 함수 $L = \\frac{1}{2}\\lambda\\theta^2$\n$\\theta_{n+1} = (1 - \\eta\\lambda)\\,\\theta_n$"
+        )
         left.set_ylabel("매개 변수 $\\theta_n$")
         for k, (label, losses) in enumerate(black_box.items()):
             y = np.asarray(losses, dtype=float)
-            right.semilogy(np.arange(y.size), y, color=colors.lines[k % 4], marker=MARKERS[k % 4],
-                           markevery=max(1, y.size // 12), markersize=4, label=label)
+            right.semilogy(
+                np.arange(y.size),
+                y,
+                color=colors.lines[k % 4],
+                marker=MARKERS[k % 4],
+                markevery=max(1, y.size // 12),
+                markersize=4,
+                label=label,
+            )
         _decades(right.yaxis)
         right.set_title("블랙박스 모델")
         right.set_ylabel("손실 $L(\\theta_n)$")
@@ -224,7 +261,12 @@ def learning_rate_figure(
 
 
 def step_error_figure(
-    steps: ArrayLike, errors: Mapping[str, ArrayLike], *, machine_eps: float, scheme: Scheme = "light", narrow: bool = False
+    steps: ArrayLike,
+    errors: Mapping[str, ArrayLike],
+    *,
+    machine_eps: float,
+    scheme: Scheme = "light",
+    narrow: bool = False,
 ) -> Figure:
     """Error of finite differences against the step ε (log-log), with the √eps and ∛eps marks."""
     from matplotlib.ticker import LogLocator
@@ -235,24 +277,45 @@ def step_error_figure(
         fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 3.9 if narrow else 4.2, colors)
         ax = axes[0, 0]
         for k, (label, values) in enumerate(errors.items()):
-            ax.loglog(h, np.asarray(values, dtype=float), color=colors.lines[k % 4], marker=MARKERS[k % 4],
-                      markersize=4, label=label)
-        for k, (mark, text) in enumerate(((machine_eps**0.5, "$\\sqrt{\\varepsilon_{\\mathrm{mach}}}$"),
-                                          (machine_eps ** (1 / 3), "$\\sqrt[3]{\\varepsilon_{\\mathrm{mach}}}$"))):
+            ax.loglog(
+                h,
+                np.asarray(values, dtype=float),
+                color=colors.lines[k % 4],
+                marker=MARKERS[k % 4],
+                markersize=4,
+                label=label,
+            )
+        for k, (mark, text) in enumerate(
+            (
+                (machine_eps**0.5, "$\\sqrt{\\varepsilon_{\\mathrm{mach}}}$"),
+                (machine_eps ** (1 / 3), "$\\sqrt[3]{\\varepsilon_{\\mathrm{mach}}}$"),
+            )
+        ):
             ax.axvline(mark, color=colors.lines[k], linestyle=":", linewidth=1)
-            ax.annotate(text, (mark, 0.02), xycoords=("data", "axes fraction"), color=colors.lines[k], ha="right")
+            ax.annotate(
+                text, (mark, 0.02), xycoords=("data", "axes fraction"), color=colors.lines[k], ha="right"
+            )
         ax.xaxis.set_major_locator(LogLocator(numticks=5 if narrow else 9))
         _decades(ax.xaxis)
         _decades(ax.yaxis)
         ax.set_xlabel("간격 $\\varepsilon$")
         ax.set_ylabel("상대 오차")
-        ax.set_title("수치적 기울기의 오차:\n너무 커도, 너무 작아도 나쁘다" if narrow else "수치적 기울기의 오차: 너무 커도, 너무 작아도 나쁘다")
+        ax.set_title(
+            "수치적 기울기의 오차:\n너무 커도, 너무 작아도 나쁘다"
+            if narrow
+            else "수치적 기울기의 오차: 너무 커도, 너무 작아도 나쁘다"
+        )
         ax.legend()
     return fig
 
 
 def fit_figure(
-    problem: BlackBoxProblem, theta: ArrayLike, *, start: ArrayLike = START_THETA, scheme: Scheme = "light", narrow: bool = False
+    problem: BlackBoxProblem,
+    theta: ArrayLike,
+    *,
+    start: ArrayLike = START_THETA,
+    scheme: Scheme = "light",
+    narrow: bool = False,
 ) -> Figure:
     """The data, the model at `start` and at the learned `theta`, and the true curve."""
     colors = palette(scheme)
@@ -295,17 +358,38 @@ def cost_vs_n_figure(results: dict[str, Any], *, scheme: Scheme = "light", narro
             seconds = np.array([p[method]["seconds"] for p in points])
             estimated = np.array([p[method]["estimated"] for p in points])
             time_ax.plot(n, fitted_line(n, seconds), color=color, linewidth=1, alpha=0.6)
-            time_ax.plot(n[~estimated], seconds[~estimated], MARKERS[k], color=color,
-                         label=f"{label}: 증가 차수 {slopes[method]:.2f}")
+            time_ax.plot(
+                n[~estimated],
+                seconds[~estimated],
+                MARKERS[k],
+                color=color,
+                label=f"{label}: 증가 차수 {slopes[method]:.2f}",
+            )
             if estimated.any():
-                time_ax.plot(n[estimated], seconds[estimated], MARKERS[k], color=color,
-                             markerfacecolor=colors.background, label=f"{label}: 추정값")
+                time_ax.plot(
+                    n[estimated],
+                    seconds[estimated],
+                    MARKERS[k],
+                    color=color,
+                    markerfacecolor=colors.background,
+                    label=f"{label}: 추정값",
+                )
             counts = np.array([p["multiplications"][method] for p in points], dtype=float)
-            count_ax.plot(n, counts, MARKERS[k] + "-", color=color,
-                          label=f"{label}: 증가 차수 {slopes[method + '_multiplications']:.2f}")
+            count_ax.plot(
+                n,
+                counts,
+                MARKERS[k] + "-",
+                color=color,
+                label=f"{label}: 증가 차수 {slopes[method + '_multiplications']:.2f}",
+            )
         lecture = np.array([p["multiplications"]["lecture_n_n_plus_1"] for p in points], dtype=float)
-        count_ax.plot(n, lecture, "--", color=colors.lines[3], label="강의의 어림 N(N+1)\n(샘플 1개 기준)" if narrow
-                      else "강의의 어림 N(N+1) (샘플 1개 기준)")
+        count_ax.plot(
+            n,
+            lecture,
+            "--",
+            color=colors.lines[3],
+            label="강의의 어림 N(N+1)\n(샘플 1개 기준)" if narrow else "강의의 어림 N(N+1) (샘플 1개 기준)",
+        )
         time_ax.set_ylabel("기울기 한 번의 시간 (초)")
         count_ax.set_ylabel("기울기 한 번의 곱셈 수")
         time_ax.set_title("잰 시간")
@@ -350,12 +434,25 @@ def secant_figure(
         ax = axes[0, 0]
         ax.plot(xs, f(xs), color=colors.text, linewidth=2, label="$f(x)$")
         for k, (label, slope, x0, y0, style) in enumerate(lines):
-            ax.plot(xs, y0 + slope * (xs - x0), color=colors.lines[k], linestyle=style, linewidth=1.6,
-                    label=f"{label} ({slope:.3f})")
+            ax.plot(
+                xs,
+                y0 + slope * (xs - x0),
+                color=colors.lines[k],
+                linestyle=style,
+                linewidth=1.6,
+                label=f"{label} ({slope:.3f})",
+            )
         ax.plot([x - eps, x, x + eps], [f_down, f_x, f_up], "o", color=colors.text, markersize=5)
         for value, text in ((x - eps, "$x - \\varepsilon$"), (x, "$x$"), (x + eps, "$x + \\varepsilon$")):
             ax.axvline(value, color=colors.grid, linewidth=1)
-            ax.annotate(text, (value, 0.97), xycoords=("data", "axes fraction"), ha="center", va="top", color=colors.text)
+            ax.annotate(
+                text,
+                (value, 0.97),
+                xycoords=("data", "axes fraction"),
+                ha="center",
+                va="top",
+                color=colors.text,
+            )
         ax.set_ylim(float(np.min(f(xs))) - 0.3, float(np.max(f(xs))) + 0.5)
         ax.set_xlabel("$x$")
         ax.set_ylabel("$f(x)$")
@@ -378,7 +475,9 @@ def contour_figure(
     """Contours of `loss` over two parameters (log-spaced levels) and each descent path in that plane."""
     colors = palette(scheme)
     grid_x, grid_y = np.meshgrid(np.linspace(*xlim, 121), np.linspace(*ylim, 121))
-    values = np.array([[loss(np.array([u, v])) for u, v in zip(row_x, row_y)] for row_x, row_y in zip(grid_x, grid_y)])
+    values = np.array(
+        [[loss(np.array([u, v])) for u, v in zip(row_x, row_y)] for row_x, row_y in zip(grid_x, grid_y)]
+    )
     low = float(loss(np.asarray(optimum, dtype=float)))
     levels = low + (float(values.max()) - low) * np.geomspace(1e-3, 1.0, 14)
     with _style(colors):
@@ -389,10 +488,26 @@ def contour_figure(
         for k, (label, path) in enumerate(paths.items()):
             points = np.asarray(path, dtype=float)
             inside = np.all((points >= [xlim[0], ylim[0]]) & (points <= [xlim[1], ylim[1]]), axis=1)
-            shown = points[: int(np.argmin(inside)) if not inside.all() else len(points)]  # up to leaving the frame
-            ax.plot(shown[:, 0], shown[:, 1], MARKERS[k] + "-", color=colors.lines[k], markersize=4, linewidth=1.4,
-                    label=label, zorder=10 - k)  # the first path on top
-        ax.plot(*np.asarray(optimum, dtype=float), "*", color=colors.text, markersize=12, label="손실이 가장 작은 점")
+            shown = points[
+                : int(np.argmin(inside)) if not inside.all() else len(points)
+            ]  # up to leaving the frame
+            ax.plot(
+                shown[:, 0],
+                shown[:, 1],
+                MARKERS[k] + "-",
+                color=colors.lines[k],
+                markersize=4,
+                linewidth=1.4,
+                label=label,
+                zorder=10 - k,
+            )  # the first path on top
+        ax.plot(
+            *np.asarray(optimum, dtype=float),
+            "*",
+            color=colors.text,
+            markersize=12,
+            label="손실이 가장 작은 점",
+        )
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         ax.set_xlabel(f"${names[0]}$")

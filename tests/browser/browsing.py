@@ -21,7 +21,9 @@ SCREENSHOTS = ROOT / "screenshots"
 
 # Debian's chromium; elsewhere (e.g. CI runners) the one on PATH; CHROMIUM=path overrides both.
 CHROMIUM = os.environ.get("CHROMIUM") or (
-    "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else shutil.which("chromium") or "/usr/bin/chromium"
+    "/usr/bin/chromium"
+    if Path("/usr/bin/chromium").is_file()
+    else shutil.which("chromium") or "/usr/bin/chromium"
 )
 CHROMIUM_ARGS = [
     "--headless",
@@ -146,7 +148,7 @@ def wait_until_rendered(page: Any) -> None:
             "() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex, .katex-error'))",
             timeout=5000,
         )
-    except Exception:  # noqa: BLE001 - unrendered math is reported by the math test, with the formulas
+    except Exception:  # unrendered math is reported by the math test, with the formulas
         pass
 
 
@@ -173,7 +175,9 @@ def check_copy_buttons(page: Any, blocks: list[dict[str, Any]]) -> list[str]:
         button.click()
         copied = page.evaluate("navigator.clipboard.readText()")
         if copied != block["text"].rstrip():
-            failures.append(f"copy button of block #{block['index']} put {copied[:80]!r}, expected {block['text'][:80]!r}")
+            failures.append(
+                f"copy button of block #{block['index']} put {copied[:80]!r}, expected {block['text'][:80]!r}"
+            )
     return failures
 
 

@@ -40,7 +40,9 @@ def origin(built_site: Any) -> Iterator[str]:
     class Handler(SiteHandler):
         pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(built_site.root)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(built_site.root))
+    )
     Handler.built_origin = built_origin(built_site)
     Handler.served_origin = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -115,5 +117,3 @@ def visits(browser: Any, origin: str, site_url: str, page_paths: list[str]) -> l
             results.append(visit(page, recorder, site_url, path, viewport))
         context.close()
     return results
-
-

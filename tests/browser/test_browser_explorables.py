@@ -14,7 +14,6 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -47,7 +46,9 @@ class Widget:
         self.page = page
         self.root = page.locator(f'.explorable[data-explorable="{name}"]')
         self.root.locator("xpath=.").wait_for()
-        page.wait_for_function(f"""() => document.querySelector('.explorable[data-explorable="{name}"]')?.dataset.ready === 'true'""")
+        page.wait_for_function(
+            f"""() => document.querySelector('.explorable[data-explorable="{name}"]')?.dataset.ready === 'true'"""
+        )
         self.range = self.root.locator("input[type=range]")
         self.box = self.root.locator("input[type=text]")
 
@@ -66,7 +67,9 @@ class Widget:
         """Focus the box by Tab from the slider, type, press Enter."""
         self.range.focus()
         self.page.keyboard.press("Tab")
-        assert self.box.evaluate("el => el === document.activeElement"), "Tab from the slider does not reach the box"
+        assert self.box.evaluate("el => el === document.activeElement"), (
+            "Tab from the slider does not reach the box"
+        )
         self.page.keyboard.press("Control+A")
         self.page.keyboard.type(text)
         self.page.keyboard.press("Enter")
@@ -109,7 +112,9 @@ def check_fits_and_axe(page: Any, viewport: str) -> None:
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert widths[0] <= widths[1], f"{viewport}, {scheme}: the page is {widths[0]} px wide in {widths[1]} px"
+        assert widths[0] <= widths[1], (
+            f"{viewport}, {scheme}: the page is {widths[0]} px wide in {widths[1]} px"
+        )
         if not page.evaluate("typeof axe !== 'undefined'"):
             page.add_script_tag(path=str(AXE_JS))
         violations = page.evaluate(
@@ -134,8 +139,12 @@ def check_keyboard_reach(page: Any, widget: Widget) -> None:
         widget.root.element_handle(),
     )
     widget.page.keyboard.press("Tab")
-    assert widget.range.evaluate("el => el === document.activeElement"), "Tab does not reach the widget's slider"
-    outline = widget.range.evaluate("el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]")
+    assert widget.range.evaluate("el => el === document.activeElement"), (
+        "Tab does not reach the widget's slider"
+    )
+    outline = widget.range.evaluate(
+        "el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]"
+    )
     assert outline[0] != "none" and outline[1] != "0px", f"the focused slider shows no focus ring: {outline}"
     unnamed = widget.root.evaluate(
         """root => [...root.querySelectorAll('input, button')].filter(el =>
@@ -243,7 +252,9 @@ def loss_error_bound(theta: np.ndarray) -> float:
     u = b * PROBLEM.x + c
     t = np.tanh(u)
     r = a * t + d - PROBLEM.y
-    d_r = abs(a) * 4 * U + U * (np.abs(b * PROBLEM.x) + np.abs(u) + np.abs(a * t) + np.abs(a * t + d) + np.abs(r))
+    d_r = abs(a) * 4 * U + U * (
+        np.abs(b * PROBLEM.x) + np.abs(u) + np.abs(a * t) + np.abs(a * t + d) + np.abs(r)
+    )
     d_squares = 2 * np.abs(r) * d_r + U * r**2
     loss = float(np.mean(r**2))
     return float(np.mean(d_squares)) + 11 * U * loss
@@ -256,7 +267,9 @@ def hessian(theta: np.ndarray) -> np.ndarray:
     for j in range(4):
         step = np.zeros(4)
         step[j] = h
-        columns.append((PROBLEM.exact_gradient(theta + step) - PROBLEM.exact_gradient(theta - step)) / (2 * h))
+        columns.append(
+            (PROBLEM.exact_gradient(theta + step) - PROBLEM.exact_gradient(theta - step)) / (2 * h)
+        )
     matrix = np.array(columns)
     return (matrix + matrix.T) / 2
 
@@ -298,8 +311,12 @@ def check_descent(widget: Widget, lr: float, steps: int, report: list[str]) -> A
     bound = descent_tolerance(lr, result.history)
     theta = np.array([float(widget.value(name)) for name in "abcd"])
     difference = float(np.linalg.norm(theta - result.theta))
-    assert difference <= bound, f"η={lr}, k={steps}: θ differs by {difference:.3g} > derived bound {bound:.3g}"
-    loss_bound = float(np.linalg.norm(PROBLEM.exact_gradient(result.theta))) * bound + 2 * loss_error_bound(result.theta)
+    assert difference <= bound, (
+        f"η={lr}, k={steps}: θ differs by {difference:.3g} > derived bound {bound:.3g}"
+    )
+    loss_bound = float(np.linalg.norm(PROBLEM.exact_gradient(result.theta))) * bound + 2 * loss_error_bound(
+        result.theta
+    )
     assert abs(float(widget.value("loss")) - result.losses[-1]) <= loss_bound
     report.append(f"η={lr:g} k={result.steps}: |Δθ| = {difference:.2g} (bound {bound:.2g})")
     return result
@@ -322,7 +339,11 @@ def test_descent_stepper_follows_gradient_descent(opened: Any) -> None:
     check_keyboard_reach(widget.page, widget)
     report: list[str] = []
     # The defaults the widget uses are gradient_descent's own.
-    data = json.loads(widget.page.evaluate("fetch(document.querySelector('[data-explorable=descent]').dataset.src).then(r => r.text())"))
+    data = json.loads(
+        widget.page.evaluate(
+            "fetch(document.querySelector('[data-explorable=descent]').dataset.src).then(r => r.text())"
+        )
+    )
     assert (data["tol"], data["explode"]) == (DEFAULTS["tol"].default, DEFAULTS["explode"].default)
 
     for lr, presses in (("0.1", [1, 6, 33]), ("0.3", [25]), ("0.5", [60])):
@@ -337,7 +358,9 @@ def test_descent_stepper_follows_gradient_descent(opened: Any) -> None:
     press(widget, "reset", 1)  # η is still 0.5: start over
     assert widget.value("steps") == "0"
     press(widget, "run", 1)
-    widget.page.wait_for_function("() => document.querySelector('[data-name=status]').dataset.status !== 'running'", timeout=60_000)
+    widget.page.wait_for_function(
+        "() => document.querySelector('[data-name=status]').dataset.status !== 'running'", timeout=60_000
+    )
     result = check_descent(widget, 0.5, 2000, report)
     assert result.status.value == "converged" and "수렴" in widget.text("status")
     press(widget, "step", 1)  # a converged run takes no more steps and says so
@@ -346,7 +369,9 @@ def test_descent_stepper_follows_gradient_descent(opened: Any) -> None:
     # η = 2 diverges: the run stops, says why, and prints no NaN or Infinity.
     set_rate(widget, "2")
     press(widget, "run", 1)
-    widget.page.wait_for_function("() => document.querySelector('[data-name=status]').dataset.status === 'diverged'", timeout=30_000)
+    widget.page.wait_for_function(
+        "() => document.querySelector('[data-name=status]').dataset.status === 'diverged'", timeout=30_000
+    )
     diverged = check_descent(widget, 2.0, 2000, report)
     assert diverged.status.value == "diverged"
     shown = widget.root.inner_text()
@@ -378,7 +403,15 @@ def duration_ko(seconds: float) -> str:
     """The widget's rule for a duration in Korean units, written again here to check its text:
     the largest unit not above the value (1년 = 365일); one decimal below 10, whole numbers above
     (half up); years from 10⁴ on in 만/억/조 with three significant digits."""
-    units = [(365 * 86400, "년"), (86400, "일"), (3600, "시간"), (60, "분"), (1, "초"), (1e-3, "밀리초"), (1e-6, "마이크로초")]
+    units = [
+        (365 * 86400, "년"),
+        (86400, "일"),
+        (3600, "시간"),
+        (60, "분"),
+        (1, "초"),
+        (1e-3, "밀리초"),
+        (1e-6, "마이크로초"),
+    ]
     index = next((i for i, (size, _) in enumerate(units) if seconds >= size), len(units) - 1)
     size, name = units[index]
     value = seconds / size
@@ -427,7 +460,18 @@ def test_cost_calculator_matches_whybackprop(opened: Any) -> None:
     widget = opened("cost")
     check_keyboard_reach(widget.page, widget)
     checked = []
-    for typed in ("100", "165", "275", "12345", "100000", "99990", "3000000", "123456789", "987654321", "1000000000"):
+    for typed in (
+        "100",
+        "165",
+        "275",
+        "12345",
+        "100000",
+        "99990",
+        "3000000",
+        "123456789",
+        "987654321",
+        "1000000000",
+    ):
         widget.type_value(typed)
         n = int(widget.box.input_value().replace(",", ""))
         assert n == int(typed), (typed, n)
@@ -461,7 +505,9 @@ def test_widgets_load_only_on_their_pages(visits: list[Visit]) -> None:
     for visit in visits:
         loads = [url for url in visit.requests if "/assets/explorables/" in url]
         if visit.path in PAGES.values():
-            assert any(url.endswith("explorables.js") for url in loads), f"{visit.name}: the widget script is not loaded"
+            assert any(url.endswith("explorables.js") for url in loads), (
+                f"{visit.name}: the widget script is not loaded"
+            )
         else:
             assert not loads, f"{visit.name} loads the widgets without using them: {loads}"
 
@@ -488,11 +534,20 @@ def test_widgets_work_after_instant_navigation(browser: Any, origin: str, site_u
     page.goto(site_url)  # home: no widget, so no widget script yet
     wait_until_rendered(page)
     page.evaluate("window.sameDocument = true")  # a reload would drop it
-    route = ["numerical-gradient/", "learning/", "black-box/", "deep-network/", "learning/", "numerical-gradient/"]
+    route = [
+        "numerical-gradient/",
+        "learning/",
+        "black-box/",
+        "deep-network/",
+        "learning/",
+        "numerical-gradient/",
+    ]
     for path in route:
         follow_nav_link(page, site_url + path)
         assert page.evaluate("window.sameDocument === true"), f"moving to /{path} reloaded the page"
-        name = next(name for name, where in PAGES.items() if where == path) if path in PAGES.values() else None
+        name = (
+            next(name for name, where in PAGES.items() if where == path) if path in PAGES.values() else None
+        )
         if name is None:
             assert page.locator(".explorable").count() == 0
             continue
@@ -504,7 +559,9 @@ def test_widgets_work_after_instant_navigation(browser: Any, origin: str, site_u
             assert widget.value("steps") == "2"
         else:
             widget.press_on_slider("ArrowLeft")
-        assert widget.root.inner_text() != before, f"/{path}: the widget does not react after instant navigation"
+        assert widget.root.inner_text() != before, (
+            f"/{path}: the widget does not react after instant navigation"
+        )
     assert not recorder.console_errors, recorder.console_errors
     assert not recorder.foreign_requests(), recorder.foreign_requests()
     context.close()

@@ -103,7 +103,9 @@ def test_the_schemes_variant_is_displayed_and_its_text_is_readable(
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_notebook_figures_text_is_readable(browser: Any, site_url: str, page_paths: list[str], viewport: str) -> None:
+def test_notebook_figures_text_is_readable(
+    browser: Any, site_url: str, page_paths: list[str], viewport: str
+) -> None:
     [path] = [p for p in page_paths if p.startswith("notebook")]
     context = new_context(browser, viewport)
     page = context.new_page()
@@ -113,6 +115,9 @@ def test_notebook_figures_text_is_readable(browser: Any, site_url: str, page_pat
     context.close()
     assert len(images) >= 3, f"the notebook shows {len(images)} figures"
     font_px = plotting.SMALL_FONT_SIZE * plotting.DPI / 72  # at natural size
-    small = [f"{i['renderedWidth']:.0f} of {i['naturalWidth']} px wide: {font_px * i['renderedWidth'] / i['naturalWidth']:.1f} px"
-             for i in images if not font_px * i["renderedWidth"] / i["naturalWidth"] >= SMALLEST_PX[viewport]]
+    small = [
+        f"{i['renderedWidth']:.0f} of {i['naturalWidth']} px wide: {font_px * i['renderedWidth'] / i['naturalWidth']:.1f} px"
+        for i in images
+        if not font_px * i["renderedWidth"] / i["naturalWidth"] >= SMALLEST_PX[viewport]
+    ]
     assert not small, f"notebook figures with text below {SMALLEST_PX[viewport]} px at {viewport}: {small}"

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from browsing import Visit, problems_report
 
 # The chapter's pages (DESIGN.md); the tests themselves visit whatever the sitemap lists.
-EXPECTED_PAGES = ["", "black-box/", "learning/", "numerical-gradient/", "black-box-gradient/", "deep-network/", "glossary/"]
+EXPECTED_PAGES = [
+    "",
+    "black-box/",
+    "learning/",
+    "numerical-gradient/",
+    "black-box-gradient/",
+    "deep-network/",
+    "glossary/",
+]
 PAGES_WITH_FIGURES = ["black-box/", "numerical-gradient/", "deep-network/"]
 BLOCKING_IMPACTS = ("serious", "critical")
 
@@ -24,7 +32,9 @@ def test_the_chapter_pages_and_the_notebook_exist(page_paths: list[str]) -> None
 
 
 def test_every_page_answers_200(visits: list[Visit]) -> None:
-    assert_every_visit(visits, "pages not served with HTTP 200:", lambda v: [] if v.status == 200 else [f"HTTP {v.status}"])
+    assert_every_visit(
+        visits, "pages not served with HTTP 200:", lambda v: [] if v.status == 200 else [f"HTTP {v.status}"]
+    )
 
 
 def test_no_console_error(visits: list[Visit]) -> None:
@@ -37,7 +47,9 @@ def test_no_failed_request(visits: list[Visit]) -> None:
 
 def test_no_request_leaves_the_site(visits: list[Visit]) -> None:
     assert all(v.requests for v in visits), "no request was recorded at all: the recorder is broken"
-    assert_every_visit(visits, "requests to another origin (CDN, fonts, analytics...):", lambda v: v.foreign_requests)
+    assert_every_visit(
+        visits, "requests to another origin (CDN, fonts, analytics...):", lambda v: v.foreign_requests
+    )
 
 
 def test_every_formula_is_typeset(visits: list[Visit]) -> None:
@@ -76,7 +88,9 @@ def test_no_horizontal_scrolling_at_phone_width(visits: list[Visit]) -> None:
         dom = v.dom
         if v.viewport != "phone" or dom["scrollWidth"] <= dom["innerWidth"]:
             return []
-        return [f"page is {dom['scrollWidth']} px wide in a {dom['innerWidth']} px screen"] + dom["overflowing"]
+        return [f"page is {dom['scrollWidth']} px wide in a {dom['innerWidth']} px screen"] + dom[
+            "overflowing"
+        ]
 
     assert_every_visit(visits, "pages that scroll sideways:", problems)
 

@@ -71,7 +71,10 @@ def illegible_figures(page: Any) -> list[str]:
         pixels = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB"))
         height, width, _ = pixels.shape
         text = [
-            pixels[max(0, int(top)) : min(height, int(np.ceil(bottom))), max(0, int(left)) : min(width, int(np.ceil(right)))]
+            pixels[
+                max(0, int(top)) : min(height, int(np.ceil(bottom))),
+                max(0, int(left)) : min(width, int(np.ceil(right))),
+            ]
             for left, top, right, bottom in figure["regions"]
         ]
         text = [crop.reshape(-1, 3) for crop in text if crop.size]
@@ -79,7 +82,9 @@ def illegible_figures(page: Any) -> list[str]:
         needed = TEXT_CONTRAST if text or figure["drawnText"] else GRAPHICS_CONTRAST
         if contrast < needed:
             what = f"its text ({len(text)} text elements)" if text else "the figure (its text not located)"
-            problems.append(f"{figure['label']}: {what} has contrast {contrast:.2f}:1 with its background, below {needed}:1")
+            problems.append(
+                f"{figure['label']}: {what} has contrast {contrast:.2f}:1 with its background, below {needed}:1"
+            )
     return problems
 
 
@@ -101,8 +106,12 @@ def toggle_to_another_scheme(page: Any) -> str | None:
     return scheme(page)
 
 
-def test_toggle_switches_scheme_and_figures_stay_legible(browser: Any, site_url: str, visits: list[Visit]) -> None:
-    with_figures = [v.path for v in visits if v.viewport == "desktop" and v.dom["svgFigureCount"] + v.dom["imageCount"]]
+def test_toggle_switches_scheme_and_figures_stay_legible(
+    browser: Any, site_url: str, visits: list[Visit]
+) -> None:
+    with_figures = [
+        v.path for v in visits if v.viewport == "desktop" and v.dom["svgFigureCount"] + v.dom["imageCount"]
+    ]
     assert with_figures, "no page has a figure: legibility cannot be checked"
     context = new_context(browser, "desktop")
     page = context.new_page()

@@ -24,7 +24,28 @@ from browsing import new_context
 TERMS = ["기울기", "경사 하강법", "역전파", "블랙박스", "학습률", "중앙 차분"]
 # Korean particles that follow a noun directly (조사); a stem written only with one of them must
 # still be found by the stem alone.
-PARTICLES = ["으로", "에서", "에게", "부터", "까지", "보다", "처럼", "를", "을", "는", "은", "가", "이", "의", "에", "로", "와", "과", "도", "만"]
+PARTICLES = [
+    "으로",
+    "에서",
+    "에게",
+    "부터",
+    "까지",
+    "보다",
+    "처럼",
+    "를",
+    "을",
+    "는",
+    "은",
+    "가",
+    "이",
+    "의",
+    "에",
+    "로",
+    "와",
+    "과",
+    "도",
+    "만",
+]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +86,9 @@ def stem_only_with_particle(docs: list[dict[str, str]]) -> tuple[str, str, str]:
             for particle in PARTICLES:
                 if stem + particle in page_words:
                     return stem, stem + particle, page
-    raise AssertionError(f"no page writes one of {stems} only with a particle; the particle test has nothing to search")
+    raise AssertionError(
+        f"no page writes one of {stems} only with a particle; the particle test has nothing to search"
+    )
 
 
 META = "document.querySelector('.md-search-result__meta')"  # "N개의 일치하는 문서", or the placeholder
@@ -84,7 +107,9 @@ def open_search(browser: Any, site_url: str, base_path: str, index_filter: Any =
         context.route("**/search/search_index.json", rewrite)
     page = context.new_page()
     page.goto(site_url)
-    placeholder = json.loads(page.locator("#__config").text_content())["translations"]["search.result.placeholder"]
+    placeholder = json.loads(page.locator("#__config").text_content())["translations"][
+        "search.result.placeholder"
+    ]
     box = page.locator("input[data-md-component=search-query]")
 
     def results(query: str) -> list[str]:
@@ -128,7 +153,9 @@ def without_unspaced_fields(index: dict[str, Any]) -> dict[str, Any]:
 def search_without_unspaced_fields(browser: Any, site_url: str, built_site: Any) -> Iterator[Any]:
     """Like `search`, on the index without the spacing-free pieces."""
     index = json.loads((built_site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert unspaced_fields(index), "the built search index has no *_unspaced fields: hooks/search_spacing.py did not run"
+    assert unspaced_fields(index), (
+        "the built search index has no *_unspaced fields: hooks/search_spacing.py did not run"
+    )
     context, results = open_search(browser, site_url, built_site.base_path, without_unspaced_fields)
     yield results
     context.close()
@@ -140,13 +167,17 @@ def test_a_term_finds_its_page_first(term: str, search: Any, search_index: list[
     assert expected, f"no page has {term!r} in its title or a heading: the term is not a topic of the site"
     found = search(term)
     assert found, f"searching {term!r} found nothing"
-    assert found[0] in expected, f"searching {term!r} lists /{found[0]} first; expected one of {sorted(expected)} (results: {found})"
+    assert found[0] in expected, (
+        f"searching {term!r} lists /{found[0]} first; expected one of {sorted(expected)} (results: {found})"
+    )
 
 
 def test_a_stem_finds_the_word_with_its_particle(search: Any, search_index: list[dict[str, str]]) -> None:
     stem, word, page = stem_only_with_particle(search_index)
     found = search(stem)
-    assert page in found, f"searching {stem!r} does not list /{page}, where the text has only {word!r} (results: {found})"
+    assert page in found, (
+        f"searching {stem!r} does not list /{page}, where the text has only {word!r} (results: {found})"
+    )
 
 
 # Every glossary term of several words -> the page that teaches it (where the lecture defines and
@@ -194,7 +225,9 @@ def test_every_multi_word_glossary_term_has_a_teaching_page() -> None:
 @pytest.mark.parametrize("term", sorted(TEACHING_PAGES))
 def test_the_teaching_page_writes_the_term(term: str, search_index: list[dict[str, str]]) -> None:
     page = TEACHING_PAGES[term]
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in search_index if page_of(doc["location"]) == page)
+    text = " ".join(
+        doc["title"] + " " + doc["text"] for doc in search_index if page_of(doc["location"]) == page
+    )
     assert text, f"/{page} is not in the search index"
     assert term in " ".join(text.split()), f"/{page}, the teaching page of {term!r} here, no longer writes it"
 
@@ -202,7 +235,9 @@ def test_the_teaching_page_writes_the_term(term: str, search_index: list[dict[st
 @pytest.mark.parametrize(
     "term",
     [
-        pytest.param(term, marks=pytest.mark.xfail(reason=NOT_FIRST[term], strict=True)) if term in NOT_FIRST else term
+        pytest.param(term, marks=pytest.mark.xfail(reason=NOT_FIRST[term], strict=True))
+        if term in NOT_FIRST
+        else term
         for term in sorted(TEACHING_PAGES)
     ],
 )
@@ -222,22 +257,34 @@ def test_the_unspaced_fields_leave_spaced_queries_ranked_as_before(
     before = list(dict.fromkeys(search_without_unspaced_fields(term)))
     after = list(dict.fromkeys(search(term)))
     assert before, f"searching {term!r} found nothing"
-    assert after[0] == before[0], f"searching {term!r} lists /{after[0]} first, /{before[0]} without the unspaced fields"
+    assert after[0] == before[0], (
+        f"searching {term!r} lists /{after[0]} first, /{before[0]} without the unspaced fields"
+    )
 
 
 def term_with_particle(docs: list[dict[str, str]]) -> tuple[str, str]:
     """(query, page): a glossary term written with a particle in the prose of its teaching page (not
     in code, which gets no unspaced pieces), typed unspaced."""
     for term, page in sorted(TEACHING_PAGES.items()):
-        prose = [re.sub(r"<pre\b.*?</pre>", " ", doc["title"] + " " + doc["text"], flags=re.DOTALL) for doc in docs if page_of(doc["location"]) == page]
+        prose = [
+            re.sub(r"<pre\b.*?</pre>", " ", doc["title"] + " " + doc["text"], flags=re.DOTALL)
+            for doc in docs
+            if page_of(doc["location"]) == page
+        ]
         text = " ".join(" ".join(part.split()) for part in prose)
         for particle in PARTICLES:
             if re.search(re.escape(term + particle) + r"(?![가-힣])", text):
                 return unspaced(term) + particle, page
-    raise AssertionError("no teaching page writes its term with a particle; the particle test has nothing to search")
+    raise AssertionError(
+        "no teaching page writes its term with a particle; the particle test has nothing to search"
+    )
 
 
-def test_a_term_typed_without_spaces_with_its_particle_finds_its_page(search: Any, search_index: list[dict[str, str]]) -> None:
+def test_a_term_typed_without_spaces_with_its_particle_finds_its_page(
+    search: Any, search_index: list[dict[str, str]]
+) -> None:
     query, page = term_with_particle(search_index)
     found = search(query)
-    assert page in found, f"searching {query!r} does not list /{page}, which writes it with spaces (results: {found})"
+    assert page in found, (
+        f"searching {query!r} does not list /{page}, which writes it with spaces (results: {found})"
+    )
