@@ -188,6 +188,8 @@ TEACHING_PAGES = {
     "손실 함수": "learning/",
     "평균 제곱 오차": "learning/",
     "경사 하강법": "learning/",
+    "해석적 기울기": "learning/",
+    "헤세 행렬": "learning/",
     "수치적 기울기": "numerical-gradient/",
     "전진 차분": "numerical-gradient/",
     "중앙 차분": "numerical-gradient/",
@@ -197,13 +199,6 @@ TEACHING_PAGES = {
     "기울기 검사": "black-box-gradient/",
     "증가 차수": "deep-network/",
     "심층 신경망": "deep-network/",
-}
-# Terms whose teaching page is not listed first, typed with or without spaces: Material's ranking,
-# not the spacing (the spaced query lists the same other page first, or one that lacks the term).
-NOT_FIRST = {
-    "매개 변수": "deep-network/ has the term in a heading (매개 변수 10²개에서 10⁵개까지); a heading outweighs text",
-    "손실 함수": "the notebook has the term in a heading (2. 손실 함수와 경사 하강법); a heading outweighs text",
-    "평균 제곱 오차": "no heading has it; glossary/ has it in its opening text, which Material ranks above a section",
 }
 GLOSSARY = Path(__file__).resolve().parents[2] / "docs" / "glossary.md"
 
@@ -232,15 +227,7 @@ def test_the_teaching_page_writes_the_term(term: str, search_index: list[dict[st
     assert term in " ".join(text.split()), f"/{page}, the teaching page of {term!r} here, no longer writes it"
 
 
-@pytest.mark.parametrize(
-    "term",
-    [
-        pytest.param(term, marks=pytest.mark.xfail(reason=NOT_FIRST[term], strict=True))
-        if term in NOT_FIRST
-        else term
-        for term in sorted(TEACHING_PAGES)
-    ],
-)
+@pytest.mark.parametrize("term", sorted(TEACHING_PAGES))
 def test_a_term_typed_without_spaces_finds_its_teaching_page_first(term: str, search: Any) -> None:
     query = unspaced(term)
     found = search(query)
