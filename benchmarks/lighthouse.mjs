@@ -180,6 +180,7 @@ async function main() {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
   const targets = [floor.path, ...pages];
   const runs = Object.fromEntries(targets.map((t) => [t, []]));
+  const unscored = {};
   const loadBefore = loadavg();
   try {
     for (let round = 0; round < rounds; round++) {
@@ -189,6 +190,13 @@ async function main() {
         const flags = { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES };
         const { lhr } = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
         if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+        if (lhr.categories.performance.score === null) {
+          // A run Lighthouse could not score (seen: no LCP recorded on a loaded machine): counted, left out.
+          const errors = Object.values(lhr.audits).filter((a) => a.errorMessage).map((a) => `${a.id}: ${a.errorMessage}`);
+          console.error(`round ${round + 1}/${rounds} /${target}: not scored (${errors.join("; ") || "no reason given"})`);
+          unscored[target] = (unscored[target] ?? 0) + 1;
+          continue;
+        }
         const run = measure(lhr);
         runs[target].push(run);
         console.error(`round ${round + 1}/${rounds} /${target}: performance ${run.performance}, LCP ${run.lcp.toFixed(1)} s, ` +
@@ -202,13 +210,14 @@ async function main() {
   }
   const loadAfter = loadavg();
   const json = option("--json");
-  if (json) writeFileSync(json, JSON.stringify({ preset, rounds, floor: floorPage, runs }, null, 1));
+  if (json) writeFileSync(json, JSON.stringify({ preset, rounds, floor: floorPage, runs, unscored }, null, 1));
 
   const summary = (target) => {
     const all = runs[target];
     const m = (key) => median(all.map((r) => r[key]));
     return {
-      performance: m("performance"), all: all.map((r) => r.performance).join(","), lcp: m("lcp"), tbt: m("tbt"),
+      performance: m("performance"), lcp: m("lcp"), tbt: m("tbt"),
+      all: all.map((r) => r.performance).join(",") + (unscored[target] ? `; ${unscored[target]} not scored` : ""),
       cls: m("cls"), accessibility: m("accessibility"), kilobytes: m("kilobytes"), domElements: m("domElements"),
       failing: [...new Set(all.flatMap((r) => r.failing))].join(", "),
     };
