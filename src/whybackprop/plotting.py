@@ -285,15 +285,14 @@ def step_error_figure(
                 markersize=4,
                 label=label,
             )
-        for k, (mark, text) in enumerate(
-            (
-                (machine_eps**0.5, "$\\sqrt{\\varepsilon_{\\mathrm{mach}}}$"),
-                (machine_eps ** (1 / 3), "$\\sqrt[3]{\\varepsilon_{\\mathrm{mach}}}$"),
-            )
-        ):
+        marks = (
+            (machine_eps**0.5, "$\\sqrt{\\varepsilon_{\\mathrm{mach}}}$ ", "right"),  # left of its line
+            (machine_eps ** (1 / 3), " $\\sqrt[3]{\\varepsilon_{\\mathrm{mach}}}$", "left"),
+        )  # right of it: no overlap
+        for k, (mark, text, align) in enumerate(marks):
             ax.axvline(mark, color=colors.lines[k], linestyle=":", linewidth=1)
             ax.annotate(
-                text, (mark, 0.02), xycoords=("data", "axes fraction"), color=colors.lines[k], ha="right"
+                text, (mark, 0.02), xycoords=("data", "axes fraction"), color=colors.lines[k], ha=align
             )
         ax.xaxis.set_major_locator(LogLocator(numticks=5 if narrow else 9))
         _decades(ax.xaxis)
@@ -305,7 +304,7 @@ def step_error_figure(
             if narrow
             else "수치적 기울기의 오차: 너무 커도, 너무 작아도 나쁘다"
         )
-        ax.legend()
+        ax.legend(loc="upper center")  # above the smallest errors, clear of the marks
     return fig
 
 

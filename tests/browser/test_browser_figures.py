@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from browsing import VIEWPORTS, new_context, problems_report, wait_until_rendered
 from PIL import Image
+from test_browser_palette import SETTLE_JS
 
 from whybackprop import plotting
 
@@ -28,6 +29,8 @@ FIGURES_JS = """async () => {
   const shown = el => el.getClientRects().length > 0;
   const result = [];
   for (const figure of document.querySelectorAll('figure.whybackprop-figure')) {
+    figure.scrollIntoView();  // as a reader reaches it (off screen, blocks may skip layout)
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
     const images = [...figure.querySelectorAll('img')];
     for (const img of images) img.loading = 'eager';
     await Promise.all(images.map(img => img.decode().catch(() => null)));
@@ -72,7 +75,9 @@ def figure_problems(page: Any, viewport: str, scheme: str) -> list[str]:
                 f"{f['id']}: smallest text {px:.1f} px ({f['fontPt']} pt, {f['renderedWidth']:.0f} of "
                 f"{f['naturalWidth']} px wide), below {SMALLEST_PX[viewport]} px"
             )
-        shot = page.locator(f"#{f['id']} img:visible").screenshot()
+        image = page.locator(f"#{f['id']} img:visible")
+        image.evaluate(SETTLE_JS)
+        shot = image.screenshot()
         pixels = np.asarray(Image.open(io.BytesIO(shot)).convert("L"), dtype=float)
         mean = pixels.mean() / 255
         if (scheme == "dark") != (mean < 0.5):

@@ -43,6 +43,10 @@ FIGURES_JS = """async () => {
   });
 }"""
 
+# Scroll a figure to the middle of the screen and let layout settle first: blocks above it that were
+# skipped off screen (content-visibility) take their real size when shown, which moves the figure.
+SETTLE_JS = "el => { el.scrollIntoView({block: 'center'}); return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))); }"
+
 
 def relative_luminance(rgb: np.ndarray) -> np.ndarray:
     """WCAG relative luminance of sRGB colours in 0..255."""
@@ -67,7 +71,9 @@ def illegible_figures(page: Any) -> list[str]:
     """Figures whose text (all text regions together; else the whole figure) lacks contrast."""
     problems = []
     for figure in page.evaluate(FIGURES_JS):
-        shot = page.locator(f"[data-legibility-figure='{figure['index']}']").screenshot()
+        element = page.locator(f"[data-legibility-figure='{figure['index']}']")
+        element.evaluate(SETTLE_JS)
+        shot = element.screenshot()
         pixels = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB"))
         height, width, _ = pixels.shape
         text = [
