@@ -5,9 +5,11 @@ A page asks for a widget with one empty element, e.g. ``<div class="explorable" 
 
 * points the element at its data (``data-src``, a JSON file written here from whybackprop, so the
   widget and the tests use the very same numbers), and
-* adds the widgets' stylesheet and script right after it, inside the content. Material's instant
-  navigation re-runs the scripts of the content it swaps in, so the script also arrives when a
-  reader reaches the page by a link; it then builds the widgets on Material's ``document$``.
+* adds the widgets' script right after it, inside the content. Material's instant navigation
+  re-runs the scripts of the content it swaps in, so the script also arrives when a reader
+  reaches the page by a link; it then builds the widgets on Material's ``document$``. The script
+  adds the stylesheet (``data-style``) itself: a stylesheet <link> in the page would hold up the
+  page's first rendering for a widget far below it.
 
 The static figure and prose stay on the page for print, readers without JavaScript and screen
 readers; the widgets only add to them.
@@ -112,11 +114,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     def widget(match: re.Match[str]) -> str:
         name, data = match[1], DATA[match[1]]
         source = f' data-src="{url(data)}"' if data else ""
-        return f'<div class="explorable" data-explorable="{name}"{source} hidden></div>'
+        return f'<div class="explorable" data-explorable="{name}"{source} data-style="{url(STYLE)}" hidden></div>'
 
     output = CONTAINER.sub(widget, output)
-    # Once per page, after the last widget: the stylesheet, then the script (deferred, so that it
-    # runs after Material's bundle has defined document$ on a full load).
-    assets = f'<link rel="stylesheet" href="{url(STYLE)}"><script defer src="{url(SCRIPT)}"></script>'
+    # Once per page, after the last widget: the script (deferred, so that it runs after Material's
+    # bundle has defined document$ on a full load). It adds the stylesheet to <head> itself.
+    assets = f'<script defer src="{url(SCRIPT)}"></script>'
     last = list(PLACED.finditer(output))[-1]
     return output[: last.end()] + assets + output[last.end() :]

@@ -582,22 +582,35 @@
 
   var BUILDERS = { epsilon: buildEpsilon, descent: buildDescent, cost: buildCost };
 
+  // The stylesheet goes into <head> once (it stays there across instant navigation); a <link>
+  // in the page body would hold up the rendering of everything after it.
+  var styleReady = null;
+  function loadStyle(href) {
+    if (!styleReady) {
+      styleReady = new Promise(function (resolve) {
+        var link = el("link", { rel: "stylesheet", href: new URL(href, location.href).href });
+        link.onload = link.onerror = resolve; // unstyled still works
+        document.head.append(link);
+      });
+    }
+    return styleReady;
+  }
+
   function build(root) {
     root.setAttribute("data-ready", "loading");
     var name = root.getAttribute("data-explorable"), source = root.getAttribute("data-src");
-    var done = function () { root.hidden = false; root.setAttribute("data-ready", "true"); };
-    if (!source) { BUILDERS[name](root); return done(); }
-    fetch(source)
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (data) { BUILDERS[name](root, data); done(); })
-      .catch(function () {
+    var data = !source ? Promise.resolve(null) : fetch(source).then(function (response) {
+      if (!response.ok) throw new Error(source + ": HTTP " + response.status);
+      return response.json();
+    });
+    Promise.all([data, loadStyle(root.getAttribute("data-style"))])
+      .then(function (loaded) { BUILDERS[name](root, loaded[0]); })
+      .catch(function (error) {
+        console.error("explorable " + name + ":", error);
         root.textContent = "";
         root.append(el("p", { class: "explorable__note" }, [TEXT.common.failed]));
-        done();
-      });
+      })
+      .then(function () { root.hidden = false; root.setAttribute("data-ready", "true"); });
   }
 
   var running = [];
