@@ -42,7 +42,10 @@ def test_each_widget_page_has_one_widget_and_loads_the_assets_once(built_site: A
     for page, name in WIDGET_PAGES.items():
         html = (built_site.dir / page / "index.html").read_text(encoding="utf-8")
         assert re.findall(r'data-explorable="([a-z]+)"', html) == [name], page
-        assert html.count("explorables.js") == 1 and html.count('data-style="../assets/explorables/explorables.css"') == 1, page
+        assert (
+            html.count("explorables.js") == 1
+            and html.count('data-style="../assets/explorables/explorables.css"') == 1
+        ), page
     others = [p for p in built_site.dir.rglob("index.html") if p.parent.name not in WIDGET_PAGES]
     assert others, "no other page to check"
     for path in others:
