@@ -153,13 +153,27 @@ def wait_until_rendered(page: Any) -> None:
 
 
 def run_axe(page: Any) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE_JS))
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
     violations: list[dict[str, Any]] = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
             id: v.id, impact: v.impact, help: v.help,
             nodes: v.nodes.map(n => ({target: n.target.join(' '),
                                       summary: n.failureSummary.split('\\n').slice(1).join(' ').trim()}))}))"""
     )
+    return violations
+
+
+def run_axe_in_both_schemes(page: Any) -> list[dict[str, Any]]:
+    """axe in the light scheme, then in the dark one (Material's palette switches the body's
+    data-md-color-scheme; the CSS follows that attribute), each violation tagged with its scheme."""
+    light = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    violations = [dict(v, scheme=light) for v in run_axe(page)]
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    try:
+        violations += [dict(v, scheme="slate") for v in run_axe(page)]
+    finally:
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', {light!r})")
     return violations
 
 
@@ -191,7 +205,7 @@ def visit(page: Any, recorder: Recorder, site_url: str, path: str, viewport: str
     screenshot = SCREENSHOTS / viewport / f"{path.strip('/').replace('/', '__') or 'index'}.png"
     page.screenshot(path=str(screenshot), full_page=True)
     copy_failures = check_copy_buttons(page, dom["codeBlocks"])
-    axe_violations = run_axe(page)
+    axe_violations = run_axe_in_both_schemes(page)
     return Visit(
         path=path,
         viewport=viewport,

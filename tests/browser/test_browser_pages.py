@@ -103,7 +103,8 @@ def test_copy_button_puts_the_code_on_the_clipboard(visits: list[Visit]) -> None
 def test_no_serious_accessibility_violation(visits: list[Visit]) -> None:
     def problems(v: Visit) -> list[str]:
         return [
-            f"[{violation['impact']}] {violation['id']} ({violation['help']}) on {len(violation['nodes'])} node(s): "
+            f"[{violation['impact']}, {violation['scheme']} scheme] {violation['id']} ({violation['help']}) "
+            f"on {len(violation['nodes'])} node(s): "
             + "; ".join(f"{node['target']} — {node['summary']}" for node in violation["nodes"][:3])
             for violation in v.axe_violations
             if violation["impact"] in BLOCKING_IMPACTS
