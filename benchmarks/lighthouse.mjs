@@ -31,14 +31,8 @@ const GOALS = { belowFloor: 10, lcpSeconds: 2.5, cls: 0, accessibility: 100, max
 const BASE_PATH = "/whybackprop/"; // where a site this script builds is served (as on GitHub Pages)
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
+// The same flags as the browser tests, from the one file both read.
+const CHROMIUM_FLAGS = JSON.parse(readFileSync(join(ROOT, "tests/browser/chromium-flags.json"), "utf8"));
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 const TYPES = {
   ".html": "text/html; charset=utf-8",

@@ -25,14 +25,8 @@ CHROMIUM = os.environ.get("CHROMIUM") or (
     if Path("/usr/bin/chromium").is_file()
     else shutil.which("chromium") or "/usr/bin/chromium"
 )
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+# The flags live in one file that benchmarks/lighthouse.mjs reads too.
+CHROMIUM_ARGS = json.loads((Path(__file__).parent / "chromium-flags.json").read_text(encoding="utf-8"))
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 
 
