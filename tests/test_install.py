@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import subprocess
@@ -11,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hook_module import load_hook
 from mkdocs.exceptions import PluginError
 
 from page_blocks import collect_blocks
@@ -21,15 +21,7 @@ NOTEBOOK = ROOT / "docs" / "notebook.ipynb"
 URL = "https://github.com/someone/whybackprop"
 
 
-def load_hook():  # hooks/ is not a package: load the file as MkDocs does
-    spec = importlib.util.spec_from_file_location("repository_hook", ROOT / "hooks" / "repository.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = load_hook()
+hook = load_hook("repository")
 
 
 def home_page_command(monkeypatch: pytest.MonkeyPatch, repo_url: str | None) -> str:

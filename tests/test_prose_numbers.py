@@ -7,17 +7,16 @@ freely as long as it keeps its `{{ name }}` placeholders.
 from __future__ import annotations
 
 import html
-import importlib.util
 import inspect
 import os
 import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
+from hook_module import load_hook
 
 from whybackprop import gradient_descent, lecture_step_multiplications, make_problem, predicted_seconds
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA
@@ -30,16 +29,8 @@ DOCS = ROOT / "docs"
 N = len(PARAMETER_NAMES)
 
 
-def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "hooks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-prose_values = load("prose_values")
-prose_numbers = load("prose_numbers")
+prose_values = load_hook("prose_values")
+prose_numbers = load_hook("prose_numbers")
 
 
 @pytest.fixture(autouse=True, scope="module")

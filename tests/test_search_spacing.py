@@ -5,13 +5,13 @@ test_browser_search.py) check what a reader then finds."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hook_module import load_hook
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
@@ -19,15 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOK_PATH = ROOT / "hooks" / "search_spacing.py"
 
 
-def load_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("search_spacing", HOOK_PATH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = load_hook()
+hook = load_hook("search_spacing")
 
 
 def material_index(docs: list[dict[str, str]]) -> dict[str, Any]:

@@ -1,0 +1,16 @@
+"""Load a file of hooks/ as a module, as MkDocs does: hooks/ is not a package on sys.path (its
+katex.py and notebook.py would shadow real modules)."""
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+
+
+def load_hook(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, HOOKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None, f"no hook hooks/{name}.py"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
