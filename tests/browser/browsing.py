@@ -111,6 +111,15 @@ class Recorder:
         ]
 
 
+def recorded_page(browser: Any, viewport: str, origin: str) -> tuple[Any, Any, Recorder]:
+    """A new context at `viewport` with one page, whose requests and console a Recorder keeps."""
+    context = new_context(browser, viewport)
+    page = context.new_page()
+    recorder = Recorder(origin)
+    recorder.attach(context, page)
+    return context, page, recorder
+
+
 @dataclass
 class Visit:
     """What one page looked like at one viewport."""

@@ -24,10 +24,9 @@ from browsing import (
     CHROMIUM_ARGS,
     SCREENSHOTS,
     VIEWPORTS,
-    Recorder,
     SiteHandler,
     Visit,
-    new_context,
+    recorded_page,
     unavailable,
     visit,
 )
@@ -109,10 +108,7 @@ def visits(browser: Any, origin: str, site_url: str, page_paths: list[str]) -> l
     for viewport in VIEWPORTS:
         shutil.rmtree(SCREENSHOTS / viewport, ignore_errors=True)
         (SCREENSHOTS / viewport).mkdir(parents=True)
-        context = new_context(browser, viewport)
-        page = context.new_page()
-        recorder = Recorder(origin)
-        recorder.attach(context, page)
+        context, page, recorder = recorded_page(browser, viewport, origin)
         for path in page_paths:
             results.append(visit(page, recorder, site_url, path, viewport))
         context.close()

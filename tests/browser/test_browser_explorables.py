@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from browsing import AXE_JS, ROOT, VIEWPORTS, Recorder, Visit, new_context, wait_until_rendered
+from browsing import AXE_JS, ROOT, VIEWPORTS, Visit, recorded_page, wait_until_rendered
 
 from whybackprop import cost, gradient_descent, make_problem, numerical_gradient
 from whybackprop.blackbox import START_THETA
@@ -88,10 +88,7 @@ def viewport(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def opened(browser: Any, origin: str, site_url: str, viewport: str) -> Iterator[Any]:
     """open(name) loads the widget's page; after the test, nothing left the site and nothing was logged."""
-    context = new_context(browser, viewport)
-    page = context.new_page()
-    recorder = Recorder(origin)
-    recorder.attach(context, page)
+    context, page, recorder = recorded_page(browser, viewport, origin)
 
     def open_widget(name: str) -> Widget:
         page.goto(site_url + PAGES[name])
@@ -527,10 +524,7 @@ def follow_nav_link(page: Any, url: str) -> None:
 
 
 def test_widgets_work_after_instant_navigation(browser: Any, origin: str, site_url: str) -> None:
-    context = new_context(browser, "desktop")
-    page = context.new_page()
-    recorder = Recorder(origin)
-    recorder.attach(context, page)
+    context, page, recorder = recorded_page(browser, "desktop", origin)
     page.goto(site_url)  # home: no widget, so no widget script yet
     wait_until_rendered(page)
     page.evaluate("window.sameDocument = true")  # a reload would drop it
