@@ -99,7 +99,7 @@ SENTENCES = {
             "hardly changes any more (second line of the output)."
         ),
         "fit_converged": "The run below stopped after {steps} steps, when the gradient norm fell below that threshold.",
-        "estimated": "(estimated)",
+        "estimated": " (estimated)",  # after a bold duration: "327 s (estimated)"
         "measured": "",
     },
 }
