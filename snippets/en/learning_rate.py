@@ -34,11 +34,12 @@ for lr in [0.1, 0.5, 1.0]:
             f"black box η = {lr:g}: ran all {run.steps} steps without meeting the convergence criterion, loss {run.losses[-1]:.6f}"
         )
 
-CAPTION = "Gradient descent at different learning rates: a quadratic (left) and the black-box model (right)"  # shown under the figure
+CAPTION = "Gradient descent at different learning rates: a quadratic and the black-box model"  # shown under the figure
 ALT = (
-    "Two plots. Left: on the quadratic, with ηλ below 1, θ approaches 0 from one side; between 1 and 2 it "
-    "flips sign at every step while shrinking towards 0; above 2 the swings grow. "
-    "Right: the black-box model's loss (log scale) falls at a suitable learning rate and explodes at one that is too large."
+    "Two plots (side by side on a wide screen, one above the other on a phone). First: on the quadratic, with ηλ "
+    "below 1, θ approaches 0 from one side; between 1 and 2 it flips sign at every step while shrinking towards 0; "
+    "above 2 the swings grow. Second: the black-box model's loss (log scale) falls at a suitable learning rate and "
+    "explodes at one that is too large."
 )  # for readers who cannot see the figure
 
 
