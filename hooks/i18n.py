@@ -130,6 +130,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</body>", f'<script src="{script}"></script>\n</body>', 1)
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """404.html is no page and has no twin: its selector keeps the editions' homes, with their lang."""
+    if template_name != "404.html":
+        return output
+    output = SELECTOR_LINK.sub(lambda m: m[0].replace(" class=", f' lang="{m[1]}" class=', 1), output)
+    return output
+
+
 def twin_link(this: Edition, other: Edition, page_url: str) -> str:
     """The link from the page at page_url (in this edition) to the same page in the other."""
     up = "../" * (page_url.count("/") + this.path.count("/"))

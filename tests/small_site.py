@@ -15,8 +15,8 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def nav_pages() -> list[tuple[str, str]]:
-    """(title, src_uri) of every page in mkdocs.yml's nav, in order."""
+def nav_pages(config: str = "mkdocs.yml") -> list[tuple[str, str]]:
+    """(title, src_uri) of every page in the nav of `config` (mkdocs.yml: Korean), in order."""
     found = []
 
     def walk(items: list) -> None:
@@ -27,7 +27,7 @@ def nav_pages() -> list[tuple[str, str]]:
                 for title, value in item.items():
                     walk(value) if isinstance(value, list) else found.append((title, value))
 
-    walk(load_config(str(ROOT / "mkdocs.yml"))["nav"])
+    walk(load_config(str(ROOT / config))["nav"])
     return found
 
 
