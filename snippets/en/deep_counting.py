@@ -24,7 +24,7 @@ n = mlp.n_params
 print(f"\nMLP {sizes}: N = {n:,} ({mlp.n_weights:,} weights + {mlp.n_biases:,} biases)")
 print(f"{lecture_step_multiplications(n):>21,}  the lecture's estimate N(N+1)")
 for batch in (1, 100):
-    print(f"loss measured on B = {batch} samples")
+    print(f"loss over a batch of B = {batch}")
     print(f"{forward_multiplications(sizes, batch):>21,}  one forward pass = B × (N − N_bias)")
     print(f"{numerical_gradient_multiplications(sizes, batch):>21,}  numerical gradient (N+1 losses)")
     print(f"{backprop_multiplications(sizes, batch):>21,}  backpropagation gradient")

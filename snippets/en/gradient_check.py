@@ -9,7 +9,7 @@ TOLERANCE = 1e-6  # the relative error we accept
 problem = make_problem()
 
 exact = problem.exact_gradient(START_THETA)
-print(f"analytic gradient   {exact.round(8)}")
+print(f"analytic gradient  {exact.round(8)}")
 for method, name in [("forward", "forward"), ("central", "central")]:
     numeric = numerical_gradient(problem.loss, START_THETA, method=method)
     rel_err = np.linalg.norm(numeric - exact) / np.linalg.norm(exact)

@@ -14,7 +14,7 @@ errors = {  # relative error |numerical gradient − cos 1| / |cos 1|
 }
 
 print("relative error at x = 1")
-print("      ε        forward        central")
+print("      ε           forward        central")
 for h, e_forward, e_central in list(zip(steps, errors["forward"], errors["central"]))[::6]:
     print(f"  {h:8.1e}   {e_forward:12.2e}   {e_central:12.2e}")
 
@@ -26,7 +26,7 @@ for method, best in [("forward", np.sqrt(machine_eps)), ("central", np.cbrt(mach
         abs(numerical_gradient(np.sin, p, eps=best, method=method) - np.cos(p)) / abs(np.cos(p))
         for p in points
     ]
-    print(f"{method:>7}: at ε* = {best:.1e}, median relative error over 200 points x: {np.median(error):.1e}")
+    print(f"{method:>7}: at ε* = {best:.1e}, median relative error at 200 random x: {np.median(error):.1e}")
 
 CAPTION = (
     "Relative error of the numerical gradient at x = 1 against the step ε (log-log)"  # shown under the figure
