@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -65,3 +66,11 @@ def test_korean_is_still_the_default() -> None:
 def test_unknown_language_is_refused_by_name() -> None:
     with pytest.raises(ValueError, match="lang must be one of 'ko', 'en', got 'fr'"):
         plotting.fit_figure(make_problem(), TRUE_THETA, lang="fr")
+
+
+def test_save_png_reports_in_the_figures_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = plotting.save_png(plotting.fit_figure(make_problem(), TRUE_THETA, lang="en"), "fit", lang="en")
+    assert capsys.readouterr().out == f"Saved the figure: {path}\n"
