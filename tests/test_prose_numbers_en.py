@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from site_html import html_of_page
+from site_html import html_of_page, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS, DOCS_EN = ROOT / "docs", ROOT / "docs_en"
@@ -86,3 +86,11 @@ def test_the_built_english_page_shows_its_values(built_site, english: dict[str, 
             assert english[name] in text, (
                 f"{page}: {{{{ {name} }}}} = {english[name]!r} is not on the built page"
             )
+
+
+@pytest.mark.parametrize("page", ["learning.md", "black-box-gradient.md"])
+def test_english_pages_report_runs_in_english(built_site, page: str) -> None:
+    """The English snippets read the result fields and say the outcome in English, as the Korean ones do in Korean."""
+    outputs = "\n".join(parse(html_of_page(built_site.edition_dir("en"), page)).code_of("text"))
+    assert not HANGUL.search(outputs), f"{page}: Hangul in the printed output"
+    assert re.search(r"Converged|diverged|Ran all \d+ steps", outputs), f"{page}: no English report of a run"
