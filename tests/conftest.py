@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from editions import EDITIONS
 
 ROOT = Path(__file__).resolve().parent.parent
