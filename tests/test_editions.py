@@ -197,3 +197,41 @@ def test_a_page_without_its_twin_fails_the_build(tmp_path: Path, missing: str) -
     result = strict_build(project, present)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "learning.md has no twin" in output, output
+
+
+FIGURE_SNIPPET = """\
+from whybackprop import make_problem, plotting
+from whybackprop.blackbox import TRUE_THETA
+
+CAPTION = "Caption"
+ALT = "Data and the fitted curve"
+
+
+def figure(scheme="light", narrow=False):
+    return plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow, lang="en")
+"""
+
+
+@pytest.mark.parametrize(
+    ("config", "docs", "snippet", "fails"),
+    [
+        ("mkdocs.en.yml", "docs_en", "snippets/en/tiny.py", False),  # the control
+        ("mkdocs.en.yml", "docs_en", "snippets/tiny.py", True),
+        ("mkdocs.yml", "docs", "snippets/en/tiny.py", True),
+    ],
+    ids=["english-page-english-figure", "english-page-korean-figure", "korean-page-english-figure"],
+)
+def test_a_page_draws_its_figures_from_its_own_editions_snippets(
+    tmp_path: Path, config: str, docs: str, snippet: str, fails: bool
+) -> None:
+    project = small_copy_of_the_project(tmp_path)
+    (project / snippet).parent.mkdir(parents=True, exist_ok=True)
+    (project / snippet).write_text(FIGURE_SNIPPET, encoding="utf-8")
+    with (project / docs / "black-box.md").open("a", encoding="utf-8") as page:
+        page.write(f"\n<!-- figure {snippet} -->\n")
+    result = strict_build(project, config)
+    output = result.stdout + result.stderr
+    if fails:
+        assert result.returncode != 0 and "draws its figures from" in output, output
+    else:
+        assert result.returncode == 0, output
