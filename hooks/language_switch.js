@@ -1,9 +1,10 @@
 // The language selector leads to the same page in the other edition (see hooks/i18n.py).
 // The build writes each page's links; Material's instant navigation swaps the content but not the
 // header, so after it the links are set again here, from the editions' roots that the page's
-// <link rel="alternate" hreflang> elements give. A click on them loads the other edition in full:
-// Material's own handler (which, with Korean at the root, lands on the other edition's home) does
-// not see it.
+// <link rel="alternate" hreflang> elements give. A click on them loads the other edition in full,
+// unseen by Material's own handler: that one picks an edition root by the order its sitemaps
+// arrived in and, when the page's URL is not found as written in that sitemap (a site served at
+// another address than site_url, as by the tests), lands on the other edition's home.
 (function () {
   "use strict";
   const SELECTOR = "a.md-select__link[hreflang]";
