@@ -14,6 +14,11 @@ and narrow, written to ``figures/`` of the built site. The page gets one ``<figu
 choosing the narrow drawing on a phone with ``<source media>``. Images are lazy, with width and
 height (no layout shift), and ``data-font-pt``: the smallest font size drawn, for the browser tests.
 
+Each edition draws its own figures: an English page (theme.language "en") embeds the English twin
+of a snippet, snippets/en/NAME.py, whose figure() draws English labels; a Korean page embeds
+snippets/NAME.py. A page of one edition that embeds the other's snippet fails the build, and the
+files are drawn with the edition's fonts (plotting.rendering(lang)).
+
 Strict: a warning while importing or drawing (a missing Hangul glyph...) or a snippet that breaks
 the contract fails the build, naming the snippet and the page. Same marker style as Material's
 own shortcode hook (`<!-- md:... -->`).
@@ -44,6 +49,7 @@ from mkdocs.utils import get_relative_url
 MARKER = re.compile(r"^<!--\s*figure\s+(\S+)\s*-->[ \t]*$", re.MULTILINE)
 FOLDER = "figures"  # in the built site
 NARROW_MEDIA = "(max-width: 37.5em)"  # 600 px: phones get the narrow drawing (panels stacked)
+ENGLISH_FOLDER = "en"  # snippets/en/: the English edition's snippets
 POINTS_PER_INCH = 72  # matplotlib's SVG size unit is the point: 1 pt = 4/3 CSS px
 
 
@@ -85,11 +91,18 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     root = Path(config.config_file_path).parent
+    lang = str(config.theme.get("language", "ko"))
 
     def replace(match: re.Match[str]) -> str:
         snippet = (root / match.group(1)).resolve()
+        english = snippet.parent.name == ENGLISH_FOLDER
+        if english != (lang == "en"):
+            raise PluginError(
+                f"figure {match.group(1)} on {page.file.src_uri}: the {lang} edition draws its figures "
+                f"from {'snippets/en/' if lang == 'en' else 'snippets/'}NAME.py (its own language's labels)"
+            )
         try:
-            figure = _figures.get(snippet) or _figures.setdefault(snippet, _draw(snippet))
+            figure = _figures.get(snippet) or _figures.setdefault(snippet, _draw(snippet, lang))
         except Exception as error:
             raise PluginError(f"figure {match.group(1)} on {page.file.src_uri}: {error}") from error
         return _html(figure, page.url)
@@ -110,7 +123,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _draw(snippet: Path) -> Figure:
+def _draw(snippet: Path, lang: str) -> Figure:
     if not snippet.is_file():
         raise FileNotFoundError(f"no snippet at {snippet} (marker paths are relative to the project root)")
     with _strict():
@@ -131,7 +144,7 @@ def _draw(snippet: Path) -> Figure:
             for narrow in (False, True):
                 suffix = "-narrow" if narrow else ""
                 drawings[scheme, narrow] = _svg(
-                    draw(scheme=scheme, narrow=narrow), f"{FOLDER}/{snippet.stem}-{scheme}{suffix}.svg"
+                    draw(scheme=scheme, narrow=narrow), f"{FOLDER}/{snippet.stem}-{scheme}{suffix}.svg", lang
                 )
     return Figure(snippet.stem, caption, alt, drawings)
 
@@ -146,13 +159,13 @@ def _import(snippet: Path) -> ModuleType:
     return module
 
 
-def _svg(fig: Any, path: str) -> Drawing:
+def _svg(fig: Any, path: str, lang: str) -> Drawing:
     from matplotlib.text import Text
 
     from whybackprop import plotting
 
     buffer = io.BytesIO()
-    with plotting.rendering():
+    with plotting.rendering(lang):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     # Drop matplotlib's RDF metadata (creator, version): the file is the same on every build.

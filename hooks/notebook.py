@@ -27,6 +27,7 @@ HEADING = re.compile(
     r'<h([1-6]) id="([^"]*)">(.*?)<a class="anchor-link" href="#[^"]*">¶</a></h\1>', re.DOTALL
 )
 CODE_CELL = '<div class="highlight-ipynb hl-python">'
+DOWNLOAD = {"ko": "{name} 내려받기", "en": "Download {name}"}  # the link's words, by theme.language
 
 
 def is_notebook(page: Page) -> bool:
@@ -39,7 +40,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     html_text = with_page_heading_ids(html_text, page, config)
     html_text = html_text.replace(CODE_CELL, CODE_CELL.replace(">", ' tabindex="0">'))
     name = Path(page.file.src_uri).name
-    return f'<p><a class="md-button" href="{name}" download>{name} 내려받기</a></p>\n{html_text}'
+    words = DOWNLOAD[str(config.theme.get("language", "ko"))].format(name=name)
+    return f'<p><a class="md-button" href="{name}" download>{words}</a></p>\n{html_text}'
 
 
 def with_page_heading_ids(html_text: str, page: Page, config: MkDocsConfig) -> str:

@@ -49,6 +49,7 @@ TIME_WORDS = {
     "ko": {"s": "초", "min": "분", "h": "시간", "day": "일", "about": "약 "},
     "en": {"s": " s", "min": " minutes", "h": " hours", "day": " days", "about": "about "},
 }
+BEFORE_PARENTHESIS = {"ko": "", "en": " "}  # "1,234초(약 21분)" but "1,234 s (about 21 minutes)"
 
 DATE_FORMAT = {"ko": "%Y년 %m월 %d일", "en": "%d %B %Y"}
 
@@ -74,6 +75,31 @@ SENTENCES = {
         ),
         "fit_converged": "아래 실행은 {steps} 스텝 만에 기울기의 크기가 그 기준 아래로 내려가 멈췄습니다.",
         "estimated": "(추정)",
+        "measured": "",
+    },
+    "en": {
+        "slope_fixed_cost": (
+            "The time grows with a slightly lower order than the multiplications because at small $N$ fixed "
+            "costs, such as calling a function, weigh more than the multiplications themselves."
+        ),
+        "slope_no_fixed_cost": (
+            "The time grows with almost the same order as the multiplications: time is proportional to the "
+            "number of multiplications."
+        ),
+        "eta_bound_agrees": (
+            "The learning rate that converged above ($\\eta = {good}$) is below this limit, and the one that diverged "
+            "($\\eta = {bad}$) is above it. The condition worked out on a quadratic holds for the black-box model too."
+        ),
+        "eta_bound_disagrees": (
+            "This limit is an approximation that holds only near the minimum. The two learning rates above "
+            "($\\eta = {good}$, $\\eta = {bad}$) start far from the minimum, so the limit alone does not explain them."
+        ),
+        "fit_max_steps": (
+            "The run below used all {steps} steps. The gradient norm is still above that threshold, but the loss "
+            "hardly changes any more (second line of the output)."
+        ),
+        "fit_converged": "The run below stopped after {steps} steps, when the gradient norm fell below that threshold.",
+        "estimated": " (estimated)",  # after a bold duration: "327 s (estimated)"
         "measured": "",
     },
 }
@@ -108,7 +134,7 @@ def duration(seconds: float, lang: str = "ko") -> str:
     if seconds < 60:
         return f"{seconds:.3g}{words['s']}"
     if seconds < 3600:
-        return f"{seconds:,.0f}{words['s']}({words['about']}{seconds / 60:.0f}{words['min']})"
+        return f"{seconds:,.0f}{words['s']}{BEFORE_PARENTHESIS[lang]}({words['about']}{seconds / 60:.0f}{words['min']})"
     if seconds < 2 * 86400:
         return f"{words['about']}{seconds / 3600:.0f}{words['h']}"
     return f"{words['about']}{seconds / 86400:,.0f}{words['day']}"

@@ -5,13 +5,13 @@ from whybackprop.blackbox import START_THETA
 
 # 1) 이차 함수 L(θ) = ½λθ², 기울기 λθ: 한 스텝은 θ ← θ − ηλθ = (1 − ηλ)θ
 lam = 4.0
-KOREAN = {"CONVERGED": "수렴", "DIVERGED": "발산", "MAX_STEPS": "스텝을 다 돎"}  # run.status 를 페이지의 말로
+WORDS = {"CONVERGED": "수렴", "DIVERGED": "발산", "MAX_STEPS": "스텝을 다 돎"}  # run.status 를 페이지의 말로
 quadratic = {}
 for lr in [0.075, 0.45, 0.525]:
     run = gradient_descent(lambda t: 0.5 * lam * t[0] ** 2, [1.0], lr=lr, steps=100, grad=lambda t: lam * t)
     quadratic[f"$\\eta\\lambda$ = {lr * lam:g}"] = run.history[:, 0]
     first = ", ".join(f"{t:+.3f}" for t in run.history[:5, 0])
-    print(f"η = {lr:g}, ηλ = {lr * lam:g}: θ = {first}, ... → {KOREAN[run.status.name]} ({run.steps} 스텝)")
+    print(f"η = {lr:g}, ηλ = {lr * lam:g}: θ = {first}, ... → {WORDS[run.status.name]} ({run.steps} 스텝)")
 
 # 2) 블랙박스 모델: 같은 데이터, 같은 시작 값, 학습률만 다르게 (1000 스텝까지)
 problem = make_problem()

@@ -1,4 +1,5 @@
-"""Every Python block of every page runs; the built site shows no Python block that was not run."""
+"""Every Python block of every page of both editions runs; the built site shows no Python block that
+was not run."""
 
 from __future__ import annotations
 
@@ -10,14 +11,22 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from editions import EDITIONS, Edition
 
 from page_blocks import PYTHON_LANGUAGES, ROOT, PageBlockError, collect_blocks, pages, run_blocks
 from site_html import html_of_page, parse
 
-DOCS = ROOT / "docs"
 CANARY = Path(__file__).parent / "canary"
-PAGES = pages(DOCS)
-NOTEBOOKS = sorted(DOCS.rglob("*.ipynb"))
+PAGES = [page for edition in EDITIONS for page in pages(edition.docs)]  # docs/..., then docs_en/...
+NOTEBOOKS = [notebook for edition in EDITIONS for notebook in sorted(edition.docs.rglob("*.ipynb"))]
+
+
+def edition_of(path: Path) -> Edition:
+    return next(edition for edition in EDITIONS if path.is_relative_to(edition.docs))
+
+
+def page_id(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
 
 
 @pytest.fixture
@@ -39,7 +48,7 @@ def run_page(page: Path) -> None:
 
 
 @pytest.mark.usefixtures("clean_run")
-@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[page_id(p) for p in PAGES])
 def test_every_python_block_of_the_page_runs(page: Path) -> None:
     run_page(page)
 
@@ -52,10 +61,12 @@ def rendered_python(html: Path) -> list[str]:
 def test_built_pages_show_exactly_the_blocks_that_were_run_or_marked(built_site) -> None:
     """Count the Python blocks in the built HTML and match each, by its code, to a collected block."""
     rendered_total = shown_run = not_run = hidden_run = 0
+    per_edition: Counter[str] = Counter()
     doc_html = set()
     for page in PAGES:
-        src_uri = page.relative_to(DOCS).as_posix()
-        html = html_of_page(built_site.dir, src_uri)
+        edition = edition_of(page)
+        src_uri = page.relative_to(edition.docs).as_posix()
+        html = html_of_page(built_site.edition_dir(edition.lang), src_uri)
         doc_html.add(html)
         blocks = collect_blocks(page)
         shown = [b.shown_source for b in blocks if b.shown_source is not None]
@@ -66,6 +77,7 @@ def test_built_pages_show_exactly_the_blocks_that_were_run_or_marked(built_site)
             f"collected but not shown: {list(Counter(shown) - Counter(rendered))}"
         )
         rendered_total += len(rendered)
+        per_edition[edition.lang] += len(rendered)
         not_run += sum(b.not_run_reason is not None for b in blocks)
         shown_run += sum(b.not_run_reason is None and b.shown_source is not None for b in blocks)
         hidden_run += sum(b.shown_source is None for b in blocks)
@@ -77,10 +89,12 @@ def test_built_pages_show_exactly_the_blocks_that_were_run_or_marked(built_site)
 
     print(
         f"\nPython blocks in the built pages: {rendered_total} = {shown_run} run + {not_run} marked not run; "
-        f"plus {hidden_run} run with hidden source (figures, generated prose)"
+        f"plus {hidden_run} run with hidden source (figures, generated prose); by edition: {dict(per_edition)}"
     )
     assert rendered_total == shown_run + not_run
     assert shown_run + hidden_run > 0, "no Python block was found on any page"
+    # The twins show the same code, in the reader's language: as many blocks in each edition.
+    assert len(set(per_edition.values())) == 1 and len(per_edition) == len(EDITIONS), per_edition
 
 
 def code_cells(notebook: Path) -> list[dict]:
@@ -91,7 +105,7 @@ def code_cells(notebook: Path) -> list[dict]:
     ]
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.name for n in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[page_id(n) for n in NOTEBOOKS])
 def test_notebook_is_committed_without_outputs(notebook: Path) -> None:
     for number, cell in enumerate(code_cells(notebook), 1):
         assert cell.get("outputs") == [] and cell.get("execution_count") is None, (
@@ -100,14 +114,16 @@ def test_notebook_is_committed_without_outputs(notebook: Path) -> None:
 
 
 def test_notebook_code_cells_are_all_executed_by_the_build(built_site) -> None:
-    assert NOTEBOOKS, "no notebook under docs/"
+    assert len(NOTEBOOKS) >= len(EDITIONS), f"a notebook in each edition: {NOTEBOOKS}"
     for notebook in NOTEBOOKS:
         cells = code_cells(notebook)
-        built = parse(html_of_page(built_site.dir, notebook.relative_to(DOCS).as_posix())).notebook_code_cells
+        edition = edition_of(notebook)
+        site = built_site.edition_dir(edition.lang)
+        built = parse(html_of_page(site, notebook.relative_to(edition.docs).as_posix())).notebook_code_cells
         assert len(built) == len(cells), f"{notebook.name}: {len(cells)} code cells, {len(built)} on the page"
         unexecuted = [n for n, cell in enumerate(built, 1) if not re.search(r"In\s*\[\d+\]:", cell.text)]
         assert not unexecuted, f"{notebook.name}: code cells {unexecuted} show no execution count"
-        print(f"\n{notebook.name}: {len(cells)} code cells, all executed by the build")
+        print(f"\n{page_id(notebook)}: {len(cells)} code cells, all executed by the build")
 
 
 # Canaries: the harness must fail on the pages below, and pass on the control page.
@@ -182,12 +198,12 @@ PAGES_WITH_CODE = [page for page in PAGES if shown_cells(page)]
 
 
 def test_the_chapter_pages_show_code() -> None:
-    assert len(PAGES_WITH_CODE) >= 5, [p.name for p in PAGES_WITH_CODE]
+    for edition in EDITIONS:
+        with_code = [p for p in PAGES_WITH_CODE if edition_of(p) == edition]
+        assert len(with_code) >= 5, (edition.lang, [p.name for p in with_code])
 
 
-@pytest.mark.parametrize(
-    "page", PAGES_WITH_CODE, ids=[p.relative_to(DOCS).as_posix() for p in PAGES_WITH_CODE]
-)
+@pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=[page_id(p) for p in PAGES_WITH_CODE])
 def test_the_blocks_a_reader_sees_run_pasted_into_a_fresh_notebook(
     page: Path, reader_repository: Path
 ) -> None:

@@ -1,4 +1,6 @@
-"""The strict build: every page is there, nothing is loaded from elsewhere, bad links are fatal."""
+"""The strict build of both editions: every page is there, nothing is loaded from elsewhere, bad
+links are fatal. (The site's folder holds the English edition in en/: checks over every built file
+cover both.)"""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from editions import EDITIONS
 
 from site_html import html_of_page, parse
 from small_site import nav_pages, small_copy_of_the_project, strict_build
@@ -20,17 +23,23 @@ CSS_LOADS = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")
 
 
 def test_strict_build_passes(built_site) -> None:
-    assert (built_site.dir / "index.html").is_file()
-    assert (built_site.dir / "sitemap.xml").is_file()
-    print(f"\nstrict build of the whole site: {built_site.build_seconds:.1f} s")
+    for edition in EDITIONS:
+        assert (built_site.edition_dir(edition.lang) / "index.html").is_file(), edition.lang
+        assert (built_site.edition_dir(edition.lang) / "sitemap.xml").is_file(), edition.lang
+    seconds = ", ".join(f"{lang} {s:.1f} s" for lang, s in built_site.edition_seconds.items())
+    print(f"\nstrict build of the whole site: {built_site.build_seconds:.1f} s ({seconds})")
 
 
-@pytest.mark.parametrize(("title", "src_uri"), nav_pages())
-def test_every_nav_page_is_built(built_site, title: str, src_uri: str) -> None:
-    assert (ROOT / "docs" / src_uri).is_file(), f"nav entry {title!r}: docs/{src_uri} does not exist"
-    html = html_of_page(built_site.dir, src_uri)
+NAV_PAGES = [(e.lang, title, src_uri) for e in EDITIONS for title, src_uri in nav_pages(e.config.name)]
+
+
+@pytest.mark.parametrize(("lang", "title", "src_uri"), NAV_PAGES)
+def test_every_nav_page_is_built(built_site, lang: str, title: str, src_uri: str) -> None:
+    edition = next(e for e in EDITIONS if e.lang == lang)
+    assert (edition.docs / src_uri).is_file(), f"nav entry {title!r}: {edition.docs}/{src_uri} does not exist"
+    html = html_of_page(built_site.edition_dir(lang), src_uri)
     assert html.is_file(), f"nav entry {title!r}: {src_uri} was not built"
-    assert title in (built_site.dir / "index.html").read_text(encoding="utf-8"), (
+    assert title in (built_site.edition_dir(lang) / "index.html").read_text(encoding="utf-8"), (
         f"{title!r} is not in the navigation"
     )
 
@@ -42,12 +51,13 @@ def test_headings_keep_their_hangul_anchors(built_site) -> None:
     assert not dropped, f"Hangul was dropped from heading anchors: {dropped}"
 
 
-def test_notebook_page_is_built_with_its_download(built_site) -> None:
-    notebooks = sorted((ROOT / "docs").rglob("*.ipynb"))
+@pytest.mark.parametrize("edition", EDITIONS, ids=[e.lang for e in EDITIONS])
+def test_notebook_page_is_built_with_its_download(built_site, edition) -> None:
+    notebooks = sorted(edition.docs.rglob("*.ipynb"))
     assert notebooks
     for notebook in notebooks:
-        src_uri = notebook.relative_to(ROOT / "docs").as_posix()
-        page = html_of_page(built_site.dir, src_uri)
+        src_uri = notebook.relative_to(edition.docs).as_posix()
+        page = html_of_page(built_site.edition_dir(edition.lang), src_uri)
         text = page.read_text(encoding="utf-8")
         assert "jupyter-wrapper" in text, f"{src_uri} was not rendered as a notebook"
         assert f'href="{notebook.name}" download' in text, f"{src_uri}: no download link"
@@ -102,7 +112,7 @@ def test_nothing_is_loaded_from_another_origin(built_site) -> None:
     # Other scripts name no other origin at all. (Material's own, under assets/javascripts/, name
     # unpkg.com only for mermaid, excluded above, and for a polyfill old browsers need.)
     for script in built_site.dir.rglob("*.js"):
-        if script.is_relative_to(built_site.dir / "assets/javascripts"):
+        if any(script.is_relative_to(built_site.dir / e.path / "assets/javascripts") for e in EDITIONS):
             continue
         problems += [
             f"{script.relative_to(built_site.dir)} names {url}"

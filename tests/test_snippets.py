@@ -1,4 +1,5 @@
-"""Every snippet runs on its own, as a reader runs it, and every snippet is shown on a page."""
+"""Every snippet runs on its own, as a reader runs it, and every snippet is shown on a page of its
+edition: snippets/NAME.py on a Korean page (docs/), snippets/en/NAME.py on an English one (docs_en/)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
+KOREAN = sorted((ROOT / "snippets").glob("*.py"))
+ENGLISH = sorted((ROOT / "snippets" / "en").glob("*.py"))
+SNIPPETS = KOREAN + ENGLISH
+PAGES = {"snippets": "docs", "snippets/en": "docs_en"}  # each edition's snippets and the folder of its pages
 # `--8<-- "snippets/x.py"` (optionally with a section or line range after a colon).
 INCLUDE = re.compile(r"""--8<--\s+["']?(snippets/[^"':\s]+\.py)""")
 
 
-def included_snippets() -> set[str]:
-    pages = [*(ROOT / "docs").rglob("*.md")]
+def relative(snippet: Path) -> str:
+    return snippet.relative_to(ROOT).as_posix()
+
+
+def included_snippets(pages_folder: str) -> set[str]:
+    pages = [*(ROOT / pages_folder).rglob("*.md")]
     return {match for page in pages for match in INCLUDE.findall(page.read_text(encoding="utf-8"))}
 
 
@@ -34,25 +42,34 @@ def repository_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_there_are_snippets() -> None:
-    assert SNIPPETS, "snippets/ holds no .py file"
+    assert KOREAN, "snippets/ holds no .py file"
+    assert ENGLISH, "snippets/en/ holds no .py file"
 
 
-@pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.name for s in SNIPPETS])
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=[relative(s) for s in SNIPPETS])
 def test_snippet_runs_standalone(snippet: Path, repository_copy: Path) -> None:
-    # As the README says: `python snippets/NAME.py` from the repository's top folder.
+    # As the README says: `python snippets/NAME.py` (or snippets/en/NAME.py) from the repository's top folder.
     env = {**os.environ, "MPLBACKEND": "Agg"}
     env.pop("PYTHONPATH", None)  # only what is installed, like a reader's environment
     result = subprocess.run(
-        [sys.executable, f"snippets/{snippet.name}"],
+        [sys.executable, relative(snippet)],
         cwd=repository_copy,
         env=env,
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert result.returncode == 0, f"python snippets/{snippet.name} failed:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0, f"python {relative(snippet)} failed:\n{result.stdout}\n{result.stderr}"
 
 
-@pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.name for s in SNIPPETS])
-def test_snippet_is_embedded_by_a_page(snippet: Path) -> None:
-    assert f"snippets/{snippet.name}" in included_snippets(), f"no page embeds snippets/{snippet.name}"
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=[relative(s) for s in SNIPPETS])
+def test_snippet_is_embedded_by_a_page_of_its_edition(snippet: Path) -> None:
+    pages = PAGES[snippet.parent.relative_to(ROOT).as_posix()]
+    assert relative(snippet) in included_snippets(pages), f"no page in {pages}/ embeds {relative(snippet)}"
+
+
+@pytest.mark.parametrize("pages", PAGES.values())
+def test_pages_embed_only_their_own_edition_s_snippets(pages: str) -> None:
+    folder = next(snippets for snippets, docs in PAGES.items() if docs == pages)
+    foreign = sorted(path for path in included_snippets(pages) if path.rpartition("/")[0] != folder)
+    assert not foreign, f"{pages}/ embeds snippets of the other edition: {foreign}"

@@ -27,7 +27,7 @@ def lecture_step_multiplications(n: int) -> int:
     """The lecture's cost of one numerical-gradient step: N(N+1) multiplications.
 
     About N multiplications per loss evaluation, times the N+1 evaluations of a forward-difference
-    gradient. For N = 100,000 parameters: 10,000,100,000 ~ 10^10 (100억).
+    gradient. For N = 100,000 parameters: 10,000,100,000 ~ 10^10 (ten billion).
 
     ```python
     from whybackprop import lecture_step_multiplications

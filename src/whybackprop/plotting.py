@@ -13,8 +13,10 @@ project ignores ``figures/``); a snippet calls it under ``if __name__ == "__main
 figure reaches a page is the site build's business (``hooks/figures.py``); in a notebook, end a
 cell with the Figure (after ``%matplotlib inline``) and Jupyter shows it.
 
-Korean labels need a Hangul font: the first installed of ``KOREAN_FONTS`` is used (Debian:
-``apt install fonts-nanum``). matplotlib is imported only when a figure is drawn:
+Every figure function also takes ``lang="ko"`` (the default) or ``"en"``: the language of its
+visible words, all of which sit in ``LABELS``, one table per language. Korean labels need a Hangul
+font: the first installed of ``KOREAN_FONTS`` is used (Debian: ``apt install fonts-nanum``); English
+figures are drawn with DejaVu Sans (matplotlib's own font) and need no other font. matplotlib is imported only when a figure is drawn:
 ``from whybackprop import plotting`` works without it.
 """
 
@@ -80,6 +82,100 @@ PALETTES: dict[str, Palette] = {
 }
 
 
+# Every visible word of the figures, per language (a figure function picks its table by `lang`).
+LABELS: dict[str, dict[str, str]] = {
+    "ko": {
+        "role_a": "세로 크기",
+        "role_b": "기울어짐",
+        "role_c": "가로 이동",
+        "role_d": "세로 이동",
+        "input_x": "입력 $x$",
+        "output_y": "출력 $y$",
+        "one_at_a_time": "매개 변수 하나씩 바꾸기",
+        "quadratic": "이차 함수",
+        "parameter_theta": "매개 변수 $\\theta_n$",
+        "black_box": "블랙박스 모델",
+        "loss_theta": "손실 $L(\\theta_n)$",
+        "step_n": "스텝 $n$",
+        "step_eps": "간격 $\\varepsilon$",
+        "relative_error": "상대 오차",
+        "error_title": "수치적 기울기의 오차:",
+        "error_title_2": "너무 커도, 너무 작아도 나쁘다",
+        "data": "데이터",
+        "before": "학습 전 (시작 값)",
+        "after": "학습 후",
+        "true_curve": "데이터를 만든 참값",
+        "fit_title": "수치적 기울기로 학습한 블랙박스 모델",
+        "numerical": "수치적 기울기 (전진 차분)",
+        "backprop": "역전파",
+        "growth": "증가 차수",
+        "estimated": "추정값",
+        "lecture_estimate": "강의의 어림 N(N+1)",
+        "one_sample": "(샘플 1개 기준)",
+        "seconds_axis": "기울기 한 번의 시간 (초)",
+        "multiplications_axis": "기울기 한 번의 곱셈 수",
+        "measured_title": "잰 시간",
+        "counted_title": "센 곱셈 수 (배치 {batch}개)",
+        "n_params_axis": "매개 변수 개수 N",
+        "saved": "그림을 저장했습니다: {path}",
+        "tangent": "접선: 참 기울기 $f'(x)$",
+        "forward_secant": "전진 차분의 할선",
+        "central_secant": "중앙 차분의 할선",
+        "secant_title": "할선의 기울기로 접선의 기울기를 근사한다",
+        "lowest_loss": "손실이 가장 작은 점",
+        "contour_title": "손실의 등고선과 경사 하강법의 경로",
+    },
+    "en": {
+        "role_a": "vertical scale",
+        "role_b": "steepness",
+        "role_c": "horizontal shift",
+        "role_d": "vertical shift",
+        "input_x": "input $x$",
+        "output_y": "output $y$",
+        "one_at_a_time": "one parameter at a time",
+        "quadratic": "quadratic",
+        "parameter_theta": "parameter $\\theta_n$",
+        "black_box": "black-box model",
+        "loss_theta": "loss $L(\\theta_n)$",
+        "step_n": "step $n$",
+        "step_eps": "step size $\\varepsilon$",
+        "relative_error": "relative error",
+        "error_title": "Error of the numerical gradient:",
+        "error_title_2": "bad when too large and when too small",
+        "data": "data",
+        "before": "before training (start)",
+        "after": "after training",
+        "true_curve": "true values behind the data",
+        "fit_title": "Black-box model trained with numerical gradients",
+        "numerical": "numerical (forward difference)",
+        "backprop": "backprop",
+        "growth": "order",
+        "estimated": "estimated",
+        "lecture_estimate": "lecture's N(N+1)",
+        "one_sample": "(1 sample)",
+        "seconds_axis": "time per gradient (s)",
+        "multiplications_axis": "multiplications per gradient",
+        "measured_title": "Measured time",
+        "counted_title": "Counted multiplications (batch of {batch})",
+        "n_params_axis": "number of parameters N",
+        "saved": "Saved the figure: {path}",
+        "tangent": "tangent: true slope $f'(x)$",
+        "forward_secant": "forward-difference secant",
+        "central_secant": "central-difference secant",
+        "secant_title": "A secant's slope approximates the tangent's slope",
+        "lowest_loss": "lowest loss",
+        "contour_title": "Loss contours and gradient-descent paths",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The visible words of the figures in `lang` ("ko" or "en"); a clear error for anything else."""
+    if lang not in LABELS:
+        raise ValueError(f"lang must be one of {', '.join(map(repr, LABELS))}, got {lang!r}")
+    return LABELS[lang]
+
+
 def palette(scheme: str) -> Palette:
     """The colours of `scheme` ("light" or "dark"); a clear error for anything else."""
     if scheme not in PALETTES:
@@ -102,14 +198,16 @@ def korean_font() -> str:
 
 
 @contextlib.contextmanager
-def rendering() -> Iterator[None]:
+def rendering(lang: str = "ko") -> Iterator[None]:
     """The settings matplotlib reads when it draws text (fonts, minus sign), the same for every scheme:
-    wrap savefig in it, as save_png does (tick labels are made when the figure is drawn)."""
+    wrap savefig in it, as save_png does (tick labels are made when the figure is drawn). English
+    figures use DejaVu Sans only, so they need no Hangul font."""
     import matplotlib
 
+    labels(lang)  # a clear error for an unknown language
     with matplotlib.rc_context(
         {
-            "font.family": [korean_font(), "DejaVu Sans"],
+            "font.family": [korean_font(), "DejaVu Sans"] if lang == "ko" else ["DejaVu Sans"],
             "font.size": FONT_SIZE,
             "axes.unicode_minus": False,  # Hangul fonts may lack U+2212; use the ASCII hyphen
             "mathtext.fontset": "dejavusans",  # η, ε, θ in labels come from DejaVu
@@ -120,11 +218,11 @@ def rendering() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _style(colors: Palette) -> Iterator[None]:
+def _style(colors: Palette, lang: str) -> Iterator[None]:
     import matplotlib
 
     with (
-        rendering(),
+        rendering(lang),
         matplotlib.rc_context(
             {
                 "figure.facecolor": colors.background,
@@ -176,13 +274,17 @@ def _decades(axis: Any) -> None:
 
 
 def parameter_effects_figure(
-    values: Sequence[float] = (-1.0, 0.0, 1.0), *, scheme: Scheme = "light", narrow: bool = False
+    values: Sequence[float] = (-1.0, 0.0, 1.0),
+    *,
+    scheme: Scheme = "light",
+    narrow: bool = False,
+    lang: str = "ko",
 ) -> Figure:
     """Four panels: the black box's output as one parameter moves by `values`, the others at TRUE_THETA."""
     colors = palette(scheme)
+    words = labels(lang)
     x = np.linspace(-3.0, 3.0, 200)
-    roles = {"a": "세로 크기", "b": "기울어짐", "c": "가로 이동", "d": "세로 이동"}
-    with _style(colors):
+    with _style(colors, lang):
         fig, axes = _figure(4, 1, NARROW, 10.4, colors) if narrow else _figure(2, 2, WIDE, 5.6, colors)
         for index, (ax, name) in enumerate(zip(axes.flat, PARAMETER_NAMES)):
             for k, delta in enumerate(values):
@@ -195,15 +297,11 @@ def parameter_effects_figure(
                     linestyle=("--", "-", ":")[k % 3],
                     label=f"${name}$ = {theta[index]:g}",
                 )
-            ax.set_title(f"${name}$: {roles[name]}")
-            ax.set_xlabel("입력 $x$")
-            ax.set_ylabel("출력 $y$")
+            ax.set_title(f"${name}$: {words['role_' + name]}")
+            ax.set_xlabel(words["input_x"])
+            ax.set_ylabel(words["output_y"])
             ax.legend(loc="upper left")
-        fig.suptitle(
-            "$y = a\\,\\tanh(bx + c) + d$:\n매개 변수 하나씩 바꾸기"
-            if narrow
-            else "$y = a\\,\\tanh(bx + c) + d$: 매개 변수 하나씩 바꾸기"
-        )
+        fig.suptitle("$y = a\\,\\tanh(bx + c) + d$:" + ("\n" if narrow else " ") + words["one_at_a_time"])
     return fig
 
 
@@ -214,6 +312,7 @@ def learning_rate_figure(
     first_steps: int = 12,
     scheme: Scheme = "light",
     narrow: bool = False,
+    lang: str = "ko",
 ) -> Figure:
     """Left (top if narrow): θ_n on L = ½λθ² for each label (first steps); right: the black box's loss per step (log)."""
     if not quadratic or not black_box:
@@ -221,7 +320,8 @@ def learning_rate_figure(
     from matplotlib.ticker import MaxNLocator
 
     colors = palette(scheme)
-    with _style(colors):
+    words = labels(lang)
+    with _style(colors, lang):
         fig, axes = _figure(2, 1, NARROW, 7.2, colors) if narrow else _figure(1, 2, WIDE, 3.9, colors)
         left, right = axes.flat
         for k, (label, thetas) in enumerate(quadratic.items()):
@@ -236,9 +336,10 @@ def learning_rate_figure(
             )
         left.axhline(0.0, color=colors.frame, linewidth=0.8)
         left.set_title(
-            "이차 함수 $L = \\frac{1}{2}\\lambda\\theta^2$\n$\\theta_{n+1} = (1 - \\eta\\lambda)\\,\\theta_n$"
+            words["quadratic"]
+            + " $L = \\frac{1}{2}\\lambda\\theta^2$\n$\\theta_{n+1} = (1 - \\eta\\lambda)\\,\\theta_n$"
         )
-        left.set_ylabel("매개 변수 $\\theta_n$")
+        left.set_ylabel(words["parameter_theta"])
         for k, (label, losses) in enumerate(black_box.items()):
             y = np.asarray(losses, dtype=float)
             right.semilogy(
@@ -251,11 +352,11 @@ def learning_rate_figure(
                 label=label,
             )
         _decades(right.yaxis)
-        right.set_title("블랙박스 모델")
-        right.set_ylabel("손실 $L(\\theta_n)$")
+        right.set_title(words["black_box"])
+        right.set_ylabel(words["loss_theta"])
         for ax in (left, right):
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.set_xlabel("스텝 $n$")
+            ax.set_xlabel(words["step_n"])
             ax.legend()
     return fig
 
@@ -267,13 +368,15 @@ def step_error_figure(
     machine_eps: float,
     scheme: Scheme = "light",
     narrow: bool = False,
+    lang: str = "ko",
 ) -> Figure:
     """Error of finite differences against the step ε (log-log), with the √eps and ∛eps marks."""
     from matplotlib.ticker import LogLocator
 
     colors = palette(scheme)
+    words = labels(lang)
     h = np.asarray(steps, dtype=float)
-    with _style(colors):
+    with _style(colors, lang):
         fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 3.9 if narrow else 4.2, colors)
         ax = axes[0, 0]
         for k, (label, values) in enumerate(errors.items()):
@@ -297,13 +400,9 @@ def step_error_figure(
         ax.xaxis.set_major_locator(LogLocator(numticks=5 if narrow else 9))
         _decades(ax.xaxis)
         _decades(ax.yaxis)
-        ax.set_xlabel("간격 $\\varepsilon$")
-        ax.set_ylabel("상대 오차")
-        ax.set_title(
-            "수치적 기울기의 오차:\n너무 커도, 너무 작아도 나쁘다"
-            if narrow
-            else "수치적 기울기의 오차: 너무 커도, 너무 작아도 나쁘다"
-        )
+        ax.set_xlabel(words["step_eps"])
+        ax.set_ylabel(words["relative_error"])
+        ax.set_title(words["error_title"] + ("\n" if narrow else " ") + words["error_title_2"])
         ax.legend(loc="upper center")  # above the smallest errors, clear of the marks
     return fig
 
@@ -315,26 +414,28 @@ def fit_figure(
     start: ArrayLike = START_THETA,
     scheme: Scheme = "light",
     narrow: bool = False,
+    lang: str = "ko",
 ) -> Figure:
     """The data, the model at `start` and at the learned `theta`, and the true curve."""
     colors = palette(scheme)
+    words = labels(lang)
     x = np.linspace(float(problem.x.min()), float(problem.x.max()), 200)
-    with _style(colors):
+    with _style(colors, lang):
         fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 4.2 if narrow else 4.2, colors)
         ax = axes[0, 0]
-        ax.scatter(problem.x, problem.y, s=16, color=colors.muted, label="데이터")
-        ax.plot(x, predict(start, x), color=colors.lines[1], linestyle="--", label="학습 전 (시작 값)")
-        ax.plot(x, predict(theta, x), color=colors.lines[0], linewidth=2.2, label="학습 후")
-        ax.plot(x, predict(TRUE_THETA, x), color=colors.lines[2], linestyle=":", label="데이터를 만든 참값")
-        ax.set_xlabel("입력 $x$")
-        ax.set_ylabel("출력 $y$")
-        ax.set_title("수치적 기울기로 학습한 블랙박스 모델")
+        ax.scatter(problem.x, problem.y, s=16, color=colors.muted, label=words["data"])
+        ax.plot(x, predict(start, x), color=colors.lines[1], linestyle="--", label=words["before"])
+        ax.plot(x, predict(theta, x), color=colors.lines[0], linewidth=2.2, label=words["after"])
+        ax.plot(x, predict(TRUE_THETA, x), color=colors.lines[2], linestyle=":", label=words["true_curve"])
+        ax.set_xlabel(words["input_x"])
+        ax.set_ylabel(words["output_y"])
+        ax.set_title(words["fit_title"])
         ax.legend(loc="upper left")
     return fig
 
 
 # The deep-network page's figure: the results of benchmarks/cost_vs_n.py (its JSON as a dict).
-COST_METHODS = {"numerical": "수치적 기울기 (전진 차분)", "backprop": "역전파"}
+COST_METHODS = ("numerical", "backprop")  # each one's label is LABELS[lang][method]
 
 
 def fitted_line(n: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -344,15 +445,19 @@ def fitted_line(n: np.ndarray, values: np.ndarray) -> np.ndarray:
     return line
 
 
-def cost_vs_n_figure(results: dict[str, Any], *, scheme: Scheme = "light", narrow: bool = False) -> Figure:
+def cost_vs_n_figure(
+    results: dict[str, Any], *, scheme: Scheme = "light", narrow: bool = False, lang: str = "ko"
+) -> Figure:
     """Top: measured seconds of one gradient; bottom: its counted multiplications, with N(N+1)."""
     colors = palette(scheme)
+    words = labels(lang)
     points, slopes = results["points"], results["slopes"]  # the slopes the benchmark fitted
     n = np.array([p["n_params"] for p in points], dtype=float)
-    with _style(colors):
+    with _style(colors, lang):
         fig, axes = _figure(2, 1, NARROW if narrow else WIDE, 9.0 if narrow else 8.0, colors)
         time_ax, count_ax = axes[:, 0]
-        for k, (method, label) in enumerate(COST_METHODS.items()):
+        for k, method in enumerate(COST_METHODS):
+            label = words[method]
             color = colors.lines[k]
             seconds = np.array([p[method]["seconds"] for p in points])
             estimated = np.array([p[method]["estimated"] for p in points])
@@ -362,7 +467,7 @@ def cost_vs_n_figure(results: dict[str, Any], *, scheme: Scheme = "light", narro
                 seconds[~estimated],
                 MARKERS[k],
                 color=color,
-                label=f"{label}: 증가 차수 {slopes[method]:.2f}",
+                label=f"{label}: {words['growth']} {slopes[method]:.2f}",
             )
             if estimated.any():
                 time_ax.plot(
@@ -371,7 +476,7 @@ def cost_vs_n_figure(results: dict[str, Any], *, scheme: Scheme = "light", narro
                     MARKERS[k],
                     color=color,
                     markerfacecolor=colors.background,
-                    label=f"{label}: 추정값",
+                    label=f"{label}: {words['estimated']}",
                 )
             counts = np.array([p["multiplications"][method] for p in points], dtype=float)
             count_ax.plot(
@@ -379,7 +484,7 @@ def cost_vs_n_figure(results: dict[str, Any], *, scheme: Scheme = "light", narro
                 counts,
                 MARKERS[k] + "-",
                 color=color,
-                label=f"{label}: 증가 차수 {slopes[method + '_multiplications']:.2f}",
+                label=f"{label}: {words['growth']} {slopes[method + '_multiplications']:.2f}",
             )
         lecture = np.array([p["multiplications"]["lecture_n_n_plus_1"] for p in points], dtype=float)
         count_ax.plot(
@@ -387,48 +492,58 @@ def cost_vs_n_figure(results: dict[str, Any], *, scheme: Scheme = "light", narro
             lecture,
             "--",
             color=colors.lines[3],
-            label="강의의 어림 N(N+1)\n(샘플 1개 기준)" if narrow else "강의의 어림 N(N+1) (샘플 1개 기준)",
+            label=words["lecture_estimate"] + ("\n" if narrow else " ") + words["one_sample"],
         )
-        time_ax.set_ylabel("기울기 한 번의 시간 (초)")
-        count_ax.set_ylabel("기울기 한 번의 곱셈 수")
-        time_ax.set_title("잰 시간")
-        count_ax.set_title(f"센 곱셈 수 (배치 {results['setup']['batch']}개)")
+        time_ax.set_ylabel(words["seconds_axis"])
+        count_ax.set_ylabel(words["multiplications_axis"])
+        time_ax.set_title(words["measured_title"])
+        count_ax.set_title(words["counted_title"].format(batch=results["setup"]["batch"]))
         for ax in (time_ax, count_ax):
             ax.set_xscale("log")
             ax.set_yscale("log")
-            ax.set_xlabel("매개 변수 개수 N")
+            ax.set_xlabel(words["n_params_axis"])
             _decades(ax.xaxis)
             _decades(ax.yaxis)
             ax.legend(loc="upper left")
     return fig
 
 
-def save_png(fig: Figure, name: str) -> Path:
-    """Save `fig` as figures/NAME.png under the current folder, print where and return the path."""
+def save_png(fig: Figure, name: str, *, lang: str = "ko") -> Path:
+    """Save `fig` (drawn in `lang`) as figures/NAME.png under the current folder, print where (in
+    `lang`) and return the path."""
+    words = labels(lang)
     if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
         raise ValueError(f"name must be a plain file name (letters, digits, _ and -), got {name!r}")
     path = (Path("figures") / f"{name}.png").resolve()
     path.parent.mkdir(exist_ok=True)
-    with rendering():  # tick labels are made when drawn: draw with the figure's fonts
+    with rendering(lang):  # tick labels are made when drawn: draw with the figure's fonts
         fig.savefig(path, dpi=DPI * 1.5)
-    print(f"그림을 저장했습니다: {path}")
+    print(words["saved"].format(path=path))
     return path
 
 
 def secant_figure(
-    f: Any, derivative: float, x: float, eps: float, *, scheme: Scheme = "light", narrow: bool = False
+    f: Any,
+    derivative: float,
+    x: float,
+    eps: float,
+    *,
+    scheme: Scheme = "light",
+    narrow: bool = False,
+    lang: str = "ko",
 ) -> Figure:
     """One curve `f` near `x`: its tangent (slope `derivative`), the forward secant through x and x + eps
     and the central secant through x - eps and x + eps. The slope of a secant is the difference quotient."""
     colors = palette(scheme)
+    words = labels(lang)
     xs = np.linspace(x - 1.6 * eps, x + 1.6 * eps, 200)
     f_x, f_up, f_down = float(f(x)), float(f(x + eps)), float(f(x - eps))
     lines = [
-        ("접선: 참 기울기 $f'(x)$", derivative, x, f_x, "-"),
-        ("전진 차분의 할선", (f_up - f_x) / eps, x, f_x, "--"),
-        ("중앙 차분의 할선", (f_up - f_down) / (2 * eps), x - eps, f_down, ":"),
+        (words["tangent"], derivative, x, f_x, "-"),
+        (words["forward_secant"], (f_up - f_x) / eps, x, f_x, "--"),
+        (words["central_secant"], (f_up - f_down) / (2 * eps), x - eps, f_down, ":"),
     ]
-    with _style(colors):
+    with _style(colors, lang):
         fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 3.9 if narrow else 4.2, colors)
         ax = axes[0, 0]
         ax.plot(xs, f(xs), color=colors.text, linewidth=2, label="$f(x)$")
@@ -455,7 +570,7 @@ def secant_figure(
         ax.set_ylim(float(np.min(f(xs))) - 0.3, float(np.max(f(xs))) + 0.5)
         ax.set_xlabel("$x$")
         ax.set_ylabel("$f(x)$")
-        ax.set_title("할선의 기울기로 접선의 기울기를 근사한다")
+        ax.set_title(words["secant_title"])
         ax.legend(loc="lower right")
     return fig
 
@@ -470,16 +585,18 @@ def contour_figure(
     ylim: tuple[float, float],
     scheme: Scheme = "light",
     narrow: bool = False,
+    lang: str = "ko",
 ) -> Figure:
     """Contours of `loss` over two parameters (log-spaced levels) and each descent path in that plane."""
     colors = palette(scheme)
+    words = labels(lang)
     grid_x, grid_y = np.meshgrid(np.linspace(*xlim, 121), np.linspace(*ylim, 121))
     values = np.array(
         [[loss(np.array([u, v])) for u, v in zip(row_x, row_y)] for row_x, row_y in zip(grid_x, grid_y)]
     )
     low = float(loss(np.asarray(optimum, dtype=float)))
     levels = low + (float(values.max()) - low) * np.geomspace(1e-3, 1.0, 14)
-    with _style(colors):
+    with _style(colors, lang):
         fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 4.2 if narrow else 4.8, colors)
         ax = axes[0, 0]
         ax.grid(False)
@@ -505,12 +622,12 @@ def contour_figure(
             "*",
             color=colors.text,
             markersize=12,
-            label="손실이 가장 작은 점",
+            label=words["lowest_loss"],
         )
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         ax.set_xlabel(f"${names[0]}$")
         ax.set_ylabel(f"${names[1]}$")
-        ax.set_title("손실의 등고선과 경사 하강법의 경로")
+        ax.set_title(words["contour_title"])
         ax.legend(loc="upper left")
     return fig

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from editions import EDITIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -28,6 +29,14 @@ CHROMIUM = os.environ.get("CHROMIUM") or (
 # The flags live in one file that benchmarks/lighthouse.mjs reads too.
 CHROMIUM_ARGS = json.loads((Path(__file__).parent / "chromium-flags.json").read_text(encoding="utf-8"))
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
+
+
+def edition_page(path: str) -> str:
+    """A page's path within its edition: "en/learning/" -> "learning/" (twins share it)."""
+    for edition in EDITIONS:
+        if edition.path and path.startswith(edition.path):
+            return path[len(edition.path) :]
+    return path
 
 
 def unavailable(reason: str) -> None:

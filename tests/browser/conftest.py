@@ -1,6 +1,7 @@
 """The built site in headless Chromium, as readers see it.
 
-One browser for the session. Every page of the built site (from its sitemap) is visited once per
+One browser for the session. The folder served holds both editions (Korean at the site's root,
+English in its en/), as the deploy does. Every page of both (from their sitemaps) is visited once per
 viewport; each visit records what the page requested, logged and rendered, runs axe-core and saves
 a full-page screenshot. The tests then judge these records, so adding a check costs no page load.
 """
@@ -30,6 +31,7 @@ from browsing import (
     unavailable,
     visit,
 )
+from editions import EDITIONS
 
 
 @pytest.fixture(scope="session")
@@ -56,8 +58,9 @@ def site_url(origin: str, built_site: Any) -> str:
     return origin + built_site.base_path
 
 
-def sitemap_urls(built_site: Any) -> list[str]:
-    sitemap = built_site.dir / "sitemap.xml"
+def sitemap_urls(built_site: Any, edition_path: str = "") -> list[str]:
+    """The pages an edition's sitemap lists (edition_path "": Korean, "en/": English)."""
+    sitemap = built_site.dir / edition_path / "sitemap.xml"
     assert sitemap.is_file(), "the built site has no sitemap.xml to list its pages"
     ns = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = [(loc.text or "").strip() for loc in ET.parse(sitemap).getroot().iterfind("sm:url/sm:loc", ns)]
@@ -73,9 +76,10 @@ def built_origin(built_site: Any) -> str:
 
 @pytest.fixture(scope="session")
 def page_paths(built_site: Any) -> list[str]:
-    """Every page of the built site, relative to its base (e.g. "" for home, "learning/")."""
+    """Every page of both editions, relative to the site's base (e.g. "" for home, "learning/",
+    "en/learning/")."""
     paths = []
-    for url in sitemap_urls(built_site):
+    for url in [url for edition in EDITIONS for url in sitemap_urls(built_site, edition.path)]:
         path = urlsplit(url).path
         assert path.startswith(built_site.base_path), f"sitemap entry {url} is outside {built_site.base_path}"
         paths.append(path[len(built_site.base_path) :])

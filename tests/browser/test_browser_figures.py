@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from browsing import VIEWPORTS, new_context, problems_report, wait_until_rendered
+from browsing import VIEWPORTS, edition_page, new_context, problems_report, wait_until_rendered
 from PIL import Image
 from test_browser_palette import SETTLE_JS
 
@@ -88,14 +88,20 @@ def figure_problems(page: Any, viewport: str, scheme: str) -> list[str]:
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_the_schemes_variant_is_displayed_and_its_text_is_readable(
-    browser: Any, site_url: str, page_paths: list[str], viewport: str, scheme: str
+    browser: Any, site_url: str, built_site: Any, page_paths: list[str], viewport: str, scheme: str
 ) -> None:
+    # The pages whose built HTML has a figure, in both editions (each draws its own).
+    with_figures = [
+        path
+        for path in page_paths
+        if 'class="whybackprop-figure"' in (built_site.dir / path / "index.html").read_text(encoding="utf-8")
+    ]
     context = new_context(browser, viewport)
     page = context.new_page()
     page.emulate_media(color_scheme=scheme)  # the palette's first option follows the system
     problems: dict[str, list[str]] = {}
     seen = 0
-    for path in page_paths:
+    for path in with_figures:
         page.goto(site_url + path)
         wait_until_rendered(page)
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
@@ -111,18 +117,22 @@ def test_the_schemes_variant_is_displayed_and_its_text_is_readable(
 def test_notebook_figures_text_is_readable(
     browser: Any, site_url: str, page_paths: list[str], viewport: str
 ) -> None:
-    [path] = [p for p in page_paths if p.startswith("notebook")]
+    notebooks = [p for p in page_paths if edition_page(p).startswith("notebook")]
+    assert len(notebooks) == 2, f"a notebook page in each edition: {notebooks}"
     context = new_context(browser, viewport)
     page = context.new_page()
-    page.goto(site_url + path)
-    wait_until_rendered(page)
-    images = page.evaluate(NOTEBOOK_JS)
-    context.close()
-    assert len(images) >= 3, f"the notebook shows {len(images)} figures"
     font_px = plotting.SMALL_FONT_SIZE * plotting.DPI / 72  # at natural size
-    small = [
-        f"{i['renderedWidth']:.0f} of {i['naturalWidth']} px wide: {font_px * i['renderedWidth'] / i['naturalWidth']:.1f} px"
-        for i in images
-        if not font_px * i["renderedWidth"] / i["naturalWidth"] >= SMALLEST_PX[viewport]
-    ]
-    assert not small, f"notebook figures with text below {SMALLEST_PX[viewport]} px at {viewport}: {small}"
+    for path in notebooks:
+        page.goto(site_url + path)
+        wait_until_rendered(page)
+        images = page.evaluate(NOTEBOOK_JS)
+        assert len(images) >= 3, f"/{path} shows {len(images)} figures"
+        small = [
+            f"{i['renderedWidth']:.0f} of {i['naturalWidth']} px wide: {font_px * i['renderedWidth'] / i['naturalWidth']:.1f} px"
+            for i in images
+            if not font_px * i["renderedWidth"] / i["naturalWidth"] >= SMALLEST_PX[viewport]
+        ]
+        assert not small, (
+            f"/{path}: figures with text below {SMALLEST_PX[viewport]} px at {viewport}: {small}"
+        )
+    context.close()

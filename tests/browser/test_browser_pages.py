@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from browsing import Visit, problems_report
+from browsing import Visit, edition_page, problems_report
+from editions import EDITIONS
 
 # The chapter's pages (DESIGN.md); the tests themselves visit whatever the sitemap lists.
 EXPECTED_PAGES = [
@@ -26,9 +27,11 @@ def assert_every_visit(visits: list[Visit], title: str, problems_of: Callable[[V
 
 
 def test_the_chapter_pages_and_the_notebook_exist(page_paths: list[str]) -> None:
-    missing = [path for path in EXPECTED_PAGES if path not in page_paths]
-    assert not missing, f"pages missing from the sitemap: {missing} (it lists {page_paths})"
-    assert any("notebook" in path for path in page_paths), f"no notebook page in {page_paths}"
+    """In both editions (the English one under en/)."""
+    missing = [e.path + path for e in EDITIONS for path in EXPECTED_PAGES if e.path + path not in page_paths]
+    assert not missing, f"pages missing from the sitemaps: {missing} (they list {page_paths})"
+    for edition in EDITIONS:
+        assert edition.path + "notebook/" in page_paths, f"no {edition.lang} notebook page in {page_paths}"
 
 
 def test_every_page_answers_200(visits: list[Visit]) -> None:
@@ -76,7 +79,10 @@ def test_every_image_and_figure_is_shown(visits: list[Visit]) -> None:
 
 def test_pages_that_explain_with_a_figure_show_one(visits: list[Visit]) -> None:
     def problems(v: Visit) -> list[str]:
-        if v.path not in PAGES_WITH_FIGURES or v.dom["svgFigureCount"] + v.dom["imageCount"] > 0:
+        if (
+            edition_page(v.path) not in PAGES_WITH_FIGURES
+            or v.dom["svgFigureCount"] + v.dom["imageCount"] > 0
+        ):
             return []
         return ["no inline SVG figure or image on a page whose topic needs one"]
 

@@ -2,12 +2,14 @@
 // count N. Each widget recomputes what whybackprop computes, in the same float64 operations and
 // order, so the browser tests can compare its numbers with the package's. The data they need
 // (the black box's samples, the benchmark's rates) is exported from whybackprop at build time by
-// hooks/explorables.py. Every visible string is in TEXT, one object per widget.
+// hooks/explorables.py. Every visible string is in TEXTS, one object per widget and language; the
+// page's <html lang> picks the language ("en" for the English edition, Korean otherwise).
 (function () {
   "use strict";
   if (window.whyBackpropExplorables) return; // instant navigation runs this script again
 
-  var TEXT = {
+  var TEXTS = {};
+  TEXTS.ko = {
     common: {
       clamped: function (typed, used) { return typed + "은(는) 범위 밖이라 " + used + "(으)로 맞췄습니다."; },
       notNumber: function (typed) { return "‘" + typed + "’은(는) 수가 아닙니다. 값을 바꾸지 않았습니다."; },
@@ -73,8 +75,82 @@
       summary: function (n, num, bp) { return "N = " + n + ": 학습 시간 수치적 기울기 " + num + ", 역전파 " + bp; },
       units: { year: "년", day: "일", hour: "시간", minute: "분", second: "초", milli: "밀리초", micro: "마이크로초" },
       big: [[1e12, "조"], [1e8, "억"], [1e4, "만"]],
+      gap: "", // between a number and its unit: "38일"
     },
   };
+  TEXTS.en = {
+    common: {
+      clamped: function (typed, used) { return typed + " is out of range, so " + used + " is used."; },
+      notNumber: function (typed) { return "‘" + typed + "’ is not a number. The value is unchanged."; },
+      rounded: function (typed, used) { return typed + " is not a whole number, so it was rounded to " + used + "."; },
+      failed: "The data could not be loaded, so this widget cannot run. See the figure and the text above.",
+      typeHint: "(type a value)",
+    },
+    epsilon: {
+      title: "Try it: change the step ε",
+      intro: "Estimate the slope of f(x) = sin x at x = 1 (exact: cos 1) with the step ε. Change ε with the slider or the arrow keys.",
+      knob: "step ε",
+      forward: "forward difference",
+      central: "central difference",
+      estimate: "estimate",
+      error: "relative error",
+      exact: "exact cos 1",
+      chart: "Relative error (vertical, log scale) against the step ε (horizontal, log scale). The dot is the current ε.",
+      xLabel: "step ε",
+      yLabel: "relative error",
+      summary: function (eps, ef, ec) { return "ε = " + eps + ": forward difference relative error " + ef + ", central difference relative error " + ec; },
+    },
+    descent: {
+      title: "Try it: gradient descent with learning rate η",
+      intro: "Train the black-box model with numerical gradients (forward difference). Changing η starts again from the beginning.",
+      knob: "learning rate η",
+      step: "One step",
+      run: "Run",
+      pause: "Pause",
+      reset: "Reset",
+      steps: "steps",
+      loss: "loss",
+      evaluations: "loss evaluations",
+      evaluationsNote: "N + 1 = 5 per step",
+      status: "status",
+      running: "training",
+      ready: "not started",
+      converged: function (k, tol) { return "Converged after " + k + " steps (gradient norm ≤ " + tol + ")."; },
+      diverged: function (k, from, to, eta) {
+        return "Diverged at step " + k + ": the loss exploded from " + from + " to " + to + ". The learning rate η = " + eta + " is too large. Try again with a smaller η.";
+      },
+      overflow: "too large to represent as a number",
+      stopped: "Stopped. Press ‘Reset’ or change η.",
+      limit: function (k) { return "Runs for " + k + " steps at most. It has not converged."; },
+      wiggle: "The loss goes down and up: the learning rate is large, so the run oscillates around the minimum.",
+      chart: "Loss (vertical, log scale) against the step (horizontal)",
+      summary: function (k, loss, status) { return k + " steps, loss " + loss + ", " + status; },
+    },
+    cost: {
+      title: "Try it: change the number of parameters N",
+      intro: "Change N with the slider or the arrow keys. Times are estimated from the multiplication speed measured by this site's benchmark.",
+      knob: "number of parameters N",
+      evaluations: "loss evaluations per numerical gradient",
+      lecture: "multiplications per step (the lecture's estimate N(N + 1))",
+      network: function (depth, n, width, batch) {
+        return "The benchmark's network: " + depth + " layers of width " + width + " (" + n + " parameters), " + batch + " samples";
+      },
+      numerical: "numerical gradient",
+      backprop: "backpropagation",
+      multiplications: "multiplications per step (exact)",
+      perStep: "estimated time per step",
+      training: function (steps) { return "estimated time for " + steps + " training steps"; },
+      source: function (cpu, n) { return "The multiplication speed was measured on " + cpu + " at N = " + n + "."; },
+      summary: function (n, num, bp) { return "N = " + n + ": training time, numerical gradient " + num + ", backpropagation " + bp; },
+      units: { year: "years", day: "days", hour: "hours", minute: "minutes", second: "s", milli: "ms", micro: "µs" },
+      big: [[1e12, " trillion"], [1e9, " billion"], [1e6, " million"]],
+      gap: " ", // "38 days"
+    },
+  };
+  // The strings of the page's language, read when a widget is built (instant navigation may cross editions).
+  function texts() {
+    return TEXTS[document.documentElement.lang === "en" ? "en" : "ko"];
+  }
   var TRAINING_STEPS = 10000;
   var SVG = "http://www.w3.org/2000/svg";
 
@@ -134,7 +210,7 @@
     var wrap = el("div", { class: "explorable__knob" }, [
       el("label", { for: id }, [options.label]),
       range,
-      el("label", { for: id + "-typed", class: "explorable__typed-label" }, [options.label + " " + TEXT.common.typeHint]),
+      el("label", { for: id + "-typed", class: "explorable__typed-label" }, [options.label + " " + texts().common.typeHint]),
       box,
     ]);
     var current;
@@ -150,15 +226,15 @@
       if (text === plain(current)) return; // Enter, then the change event: once is enough
       var value = options.parse(text);
       if (!isFinite(value)) {
-        options.onChange(current, TEXT.common.notNumber(text));
+        options.onChange(current, texts().common.notNumber(text));
         set(current);
         return;
       }
       var used = options.round ? options.round(value) : value;
       var clamped = Math.min(options.high, Math.max(options.low, used));
       var note = "";
-      if (clamped !== used) note = TEXT.common.clamped(text, options.show(clamped));
-      else if (used !== value) note = TEXT.common.rounded(text, options.show(used));
+      if (clamped !== used) note = texts().common.clamped(text, options.show(clamped));
+      else if (used !== value) note = texts().common.rounded(text, options.show(used));
       set(clamped);
       options.onChange(clamped, note);
     }
@@ -253,7 +329,7 @@
   }
 
   function buildEpsilon(root) {
-    var t = TEXT.epsilon, x = 1, exact = Math.cos(1);
+    var t = texts().epsilon, x = 1, exact = Math.cos(1);
     var parts = frame(root, t.title, t.intro);
     var rows = {
       exact: output(t.exact, "exact"),
@@ -377,7 +453,7 @@
   }
 
   function buildDescent(root, data) {
-    var t = TEXT.descent;
+    var t = texts().descent;
     var parts = frame(root, t.title, t.intro);
     var run, timer = null;
     var rows = { steps: output(t.steps, "steps"), loss: output(t.loss, "loss") };
@@ -502,19 +578,20 @@
     };
   }
 
-  // A duration in Korean units: "38일", "3.2시간", "1,040만 년". One decimal below 10, whole
-  // numbers above; years past 10⁴ in 만/억/조 with three significant digits.
+  // A duration in the page's units: "38일", "3.2시간", "1,040만 년" or "38 days", "10.4 million years".
+  // One decimal below 10, whole numbers above; many years in 만/억/조 (million/billion/trillion)
+  // with three significant digits.
   function duration(seconds) {
-    var u = TEXT.cost.units, year = 365 * 86400;
+    var t = texts().cost, u = t.units, year = 365 * 86400;
     var units = [[year, u.year], [86400, u.day], [3600, u.hour], [60, u.minute], [1, u.second], [1e-3, u.milli], [1e-6, u.micro]];
     var i = 0;
     while (i < units.length - 1 && seconds < units[i][0]) i++;
     var v = seconds / units[i][0], name = units[i][1];
     if (i === 0) {
-      var big = TEXT.cost.big.filter(function (b) { return v >= b[0]; })[0];
+      var big = t.big.filter(function (b) { return v >= b[0]; })[0];
       if (big) return rounded(v / big[0], v / big[0] < 10 ? 2 : v / big[0] < 100 ? 1 : 0) + big[1] + " " + name;
     }
-    return rounded(v, v < 10 ? 1 : 0) + name;
+    return rounded(v, v < 10 ? 1 : 0) + t.gap + name;
   }
 
   // v rounded half up to `decimals` places, digits grouped by thousands.
@@ -525,7 +602,7 @@
   }
 
   function buildCost(root, data) {
-    var t = TEXT.cost;
+    var t = texts().cost;
     var parts = frame(root, t.title, t.intro);
     var rows = {
       evaluations: output(t.evaluations + " (N + 1)", "evaluations"),
@@ -608,7 +685,7 @@
       .catch(function (error) {
         console.error("explorable " + name + ":", error);
         root.textContent = "";
-        root.append(el("p", { class: "explorable__note" }, [TEXT.common.failed]));
+        root.append(el("p", { class: "explorable__note" }, [texts().common.failed]));
       })
       .then(function () { root.hidden = false; root.setAttribute("data-ready", "true"); });
   }
@@ -624,7 +701,7 @@
     });
   }
 
-  window.whyBackpropExplorables = { text: TEXT, start: start };
+  window.whyBackpropExplorables = { text: TEXTS, start: start };
   // Material's document$ emits on the first load and after every instant navigation.
   if (typeof document$ !== "undefined") document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,84 @@
+"""The explorables on the English edition speak English: labels, notes, statuses and durations.
+
+Their numbers are the same code as on the Korean pages (tests/browser/test_browser_explorables.py
+checks those against whybackprop); here the words: no Hangul anywhere in a widget, English reports
+of a run, English units, and nothing failing, leaving the site or flagged by axe."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from browsing import Recorder, new_context, wait_until_rendered
+from test_browser_explorables import PAGES, Widget, check_fits_and_axe, press, set_rate
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+VIEWPORT = "phone"  # the narrowest: English labels are longer than Korean ones
+
+
+@pytest.fixture
+def opened_en(browser: Any, origin: str, site_url: str) -> Iterator[Any]:
+    context = new_context(browser, VIEWPORT)
+    page = context.new_page()
+    recorder = Recorder(origin)
+    recorder.attach(context, page)
+
+    def open_widget(name: str) -> Widget:
+        page.goto(site_url + "en/" + PAGES[name])
+        wait_until_rendered(page)
+        assert page.evaluate("document.documentElement.lang") == "en"
+        return Widget(page, name)
+
+    yield open_widget
+    assert not recorder.console_errors, f"console errors: {recorder.console_errors}"
+    assert not recorder.failed, f"failed requests: {recorder.failed}"
+    assert not recorder.foreign_requests(), f"requests that left the site: {recorder.foreign_requests()}"
+    check_fits_and_axe(page, VIEWPORT)
+    context.close()
+
+
+def no_hangul(widget: Widget) -> None:
+    shown = widget.root.inner_text() + " ".join(
+        widget.root.locator("[aria-label]").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    )
+    assert not HANGUL.search(shown), HANGUL.findall(shown)[:10]
+
+
+def test_epsilon_widget_in_english(opened_en: Any) -> None:
+    widget = opened_en("epsilon")
+    assert "step ε" in widget.root.inner_text()
+    widget.type_value("abc")
+    assert widget.note() == "‘abc’ is not a number. The value is unchanged."
+    widget.type_value("5")
+    assert "is out of range, so" in widget.note()
+    no_hangul(widget)
+
+
+def test_descent_widget_reports_runs_in_english(opened_en: Any) -> None:
+    widget = opened_en("descent")
+    press(widget, "run", 1)
+    widget.page.wait_for_function(
+        "() => document.querySelector('[data-name=status]').dataset.status !== 'running'", timeout=60_000
+    )
+    assert re.fullmatch(r"Converged after [\d,]+ steps \(gradient norm ≤ .+\)\.", widget.text("status"))
+    set_rate(widget, "2")
+    press(widget, "run", 1)
+    widget.page.wait_for_function(
+        "() => document.querySelector('[data-name=status]').dataset.status === 'diverged'", timeout=30_000
+    )
+    assert widget.text("status").startswith("Diverged at step") and "learning rate" in widget.text("status")
+    no_hangul(widget)
+
+
+def test_cost_widget_uses_english_units(opened_en: Any) -> None:
+    widget = opened_en("cost")
+    units = r"(years|days|hours|minutes|s|ms|µs)"
+    for name in ("numerical-seconds", "numerical-training", "backprop-seconds", "backprop-training"):
+        assert re.fullmatch(rf"[\d,.]+( (million|billion|trillion))? {units}", widget.text(name)), (
+            widget.text(name)
+        )
+    widget.type_value("1000000000")  # the largest N: numerical training takes many years
+    assert re.search(r"(million|billion|trillion)? years$", widget.text("numerical-training"))
+    no_hangul(widget)

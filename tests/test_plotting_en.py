@@ -1,0 +1,76 @@
+"""English figures: every visible word is English, every label has both languages, and no Hangul font is needed."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from test_plotting import FIGURES
+
+from whybackprop import make_problem, plotting
+from whybackprop.blackbox import TRUE_THETA
+
+HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+
+def texts(fig: Any) -> list[str]:
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def test_every_label_exists_in_both_languages() -> None:
+    assert set(plotting.LABELS) == {"ko", "en"}
+    assert plotting.LABELS["ko"].keys() == plotting.LABELS["en"].keys()
+    assert not [word for word in plotting.LABELS["en"].values() if HANGUL.search(word)]
+
+
+@pytest.mark.parametrize("name", FIGURES)
+@pytest.mark.parametrize("narrow", [False, True])
+def test_english_figure_has_no_hangul_and_needs_no_hangul_font(
+    name: str, narrow: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_hangul_font() -> str:
+        raise RuntimeError("no Hangul font found")
+
+    monkeypatch.setattr(plotting, "korean_font", no_hangul_font)
+    if name == "step_error":  # its legend labels come from the caller: give English ones
+        fig = plotting.step_error_figure(
+            np.logspace(-15, 0, 16),
+            {"forward difference": np.logspace(-1, -8, 16)},
+            machine_eps=np.finfo(float).eps,
+            narrow=narrow,
+            lang="en",
+        )
+    else:
+        fig = FIGURES[name](narrow=narrow, lang="en")
+    words = texts(fig)
+    assert not [t for t in words if HANGUL.search(t)], words
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph is a warning
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        with plotting.rendering("en"):
+            FigureCanvasAgg(fig).draw()
+
+
+def test_korean_is_still_the_default() -> None:
+    words = texts(plotting.fit_figure(make_problem(), TRUE_THETA))
+    assert any(HANGUL.search(t) for t in words)
+
+
+def test_unknown_language_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="lang must be one of 'ko', 'en', got 'fr'"):
+        plotting.fit_figure(make_problem(), TRUE_THETA, lang="fr")
+
+
+def test_save_png_reports_in_the_figures_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = plotting.save_png(plotting.fit_figure(make_problem(), TRUE_THETA, lang="en"), "fit", lang="en")
+    assert capsys.readouterr().out == f"Saved the figure: {path}\n"
