@@ -176,11 +176,13 @@ def run_axe(page: Any) -> list[dict[str, Any]]:
     return violations
 
 
-def run_axe_in_both_schemes(page: Any) -> list[dict[str, Any]]:
-    """axe in the light scheme, then in the dark one (Material's palette switches the body's
-    data-md-color-scheme; the CSS follows that attribute), each violation tagged with its scheme."""
+def run_axe_in_schemes(page: Any, dark_too: bool) -> list[dict[str, Any]]:
+    """axe in the light scheme, then (`dark_too`) in the dark one (Material's palette switches the
+    body's data-md-color-scheme; the CSS follows that attribute), each violation tagged with its scheme."""
     light = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     violations = [dict(v, scheme=light) for v in run_axe(page)]
+    if not dark_too:
+        return violations
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     try:
         violations += [dict(v, scheme="slate") for v in run_axe(page)]
@@ -217,7 +219,8 @@ def visit(page: Any, recorder: Recorder, site_url: str, path: str, viewport: str
     screenshot = SCREENSHOTS / viewport / f"{path.strip('/').replace('/', '__') or 'index'}.png"
     page.screenshot(path=str(screenshot), full_page=True)
     copy_failures = check_copy_buttons(page, dom["codeBlocks"])
-    axe_violations = run_axe_in_both_schemes(page)
+    # Colours do not depend on the width: the dark scheme is checked once, at desktop width.
+    axe_violations = run_axe_in_schemes(page, dark_too=viewport == "desktop")
     return Visit(
         path=path,
         viewport=viewport,
