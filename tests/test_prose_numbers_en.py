@@ -4,13 +4,13 @@ formats and sentences from hooks/prose_values.py, and every value on the built E
 from __future__ import annotations
 
 import html
-import importlib.util
 import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hook_module import load_hook
 
 from site_html import html_of_page, parse
 
@@ -19,16 +19,8 @@ DOCS, DOCS_EN = ROOT / "docs", ROOT / "docs_en"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-def load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "hooks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-prose_values = load("prose_values")
-prose_numbers = load("prose_numbers")
+prose_values = load_hook("prose_values")
+prose_numbers = load_hook("prose_numbers")
 PAGES = sorted(p.name for p in DOCS.glob("*.md"))
 
 

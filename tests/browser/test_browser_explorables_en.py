@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browsing import Recorder, new_context, wait_until_rendered
+from browsing import recorded_page, wait_until_rendered
 from test_browser_explorables import PAGES, Widget, check_fits_and_axe, press, set_rate
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -20,10 +20,7 @@ VIEWPORT = "phone"  # the narrowest: English labels are longer than Korean ones
 
 @pytest.fixture
 def opened_en(browser: Any, origin: str, site_url: str) -> Iterator[Any]:
-    context = new_context(browser, VIEWPORT)
-    page = context.new_page()
-    recorder = Recorder(origin)
-    recorder.attach(context, page)
+    context, page, recorder = recorded_page(browser, VIEWPORT, origin)
 
     def open_widget(name: str) -> Widget:
         page.goto(site_url + "en/" + PAGES[name])
