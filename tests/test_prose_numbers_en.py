@@ -4,13 +4,11 @@ formats and sentences from hooks/prose_values.py, and every value on the built E
 from __future__ import annotations
 
 import html
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hook_module import load_hook
+from test_prose_numbers import at_repository_root, placeholders, prose_numbers, prose_values  # noqa: F401 (at_repository_root: an autouse fixture)
 
 from site_html import html_of_page, parse
 
@@ -19,26 +17,12 @@ DOCS, DOCS_EN = ROOT / "docs", ROOT / "docs_en"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-prose_values = load_hook("prose_values")
-prose_numbers = load_hook("prose_numbers")
 PAGES = sorted(p.name for p in DOCS.glob("*.md"))
 
 
-@pytest.fixture(autouse=True, scope="module")
-def at_repository_root() -> Iterator[None]:
-    previous = Path.cwd()
-    os.chdir(ROOT)
-    yield
-    os.chdir(previous)
-
-
 @pytest.fixture(scope="module")
-def english(at_repository_root: None) -> dict[str, str]:
+def english() -> dict[str, str]:  # after the autouse at_repository_root, which it needs
     return prose_values.values("en")
-
-
-def placeholders(page: Path) -> set[str]:
-    return set(prose_numbers.PLACEHOLDER.findall(page.read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize("page", PAGES)

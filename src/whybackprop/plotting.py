@@ -421,7 +421,7 @@ def fit_figure(
     words = labels(lang)
     x = np.linspace(float(problem.x.min()), float(problem.x.max()), 200)
     with _style(colors, lang):
-        fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 4.2 if narrow else 4.2, colors)
+        fig, axes = _figure(1, 1, NARROW if narrow else WIDE, 4.2, colors)
         ax = axes[0, 0]
         ax.scatter(problem.x, problem.y, s=16, color=colors.muted, label=words["data"])
         ax.plot(x, predict(start, x), color=colors.lines[1], linestyle="--", label=words["before"])

@@ -250,3 +250,18 @@ def config_of(page: Any) -> dict[str, Any]:
     """Material's page configuration (features, search worker, ...)."""
     config: dict[str, Any] = json.loads(page.locator("#__config").text_content())
     return config
+
+
+NAV_LINKS = ".md-sidebar--primary a.md-nav__link"
+
+
+def follow_nav_link(page: Any, url: str) -> None:
+    """Click the primary nav's link to `url` (instant navigation) and wait for the new content."""
+    links = page.locator(NAV_LINKS)
+    index = links.evaluate_all("(links, url) => links.findIndex(a => a.href === url)", url)
+    assert index >= 0, f"no navigation link to {url}"
+    old = page.locator("[data-md-component=container]").element_handle()
+    links.nth(index).click()
+    page.wait_for_url(url)
+    page.wait_for_function("old => !old.isConnected", arg=old)  # the URL changes before the content
+    wait_until_rendered(page)

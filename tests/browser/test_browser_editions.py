@@ -8,11 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browsing import edition_page, new_context, wait_until_rendered
+from browsing import edition_page, follow_nav_link, new_context, wait_until_rendered
 from editions import ENGLISH, KOREAN
 from test_browser_search import open_search
-
-NAV_LINKS = ".md-sidebar--primary a.md-nav__link"
 
 
 def switch_to(page: Any, lang: str) -> None:
@@ -58,17 +56,6 @@ def test_the_language_switch_keeps_the_page_both_ways_on_every_page(
             problems.append(f"/{ENGLISH.path}{path} -> Korean: landed on {desktop.url}")
     assert not problems, "\n".join(problems)
     assert not desktop.errors, desktop.errors
-
-
-def follow_nav_link(page: Any, url: str) -> None:
-    links = page.locator(NAV_LINKS)
-    index = links.evaluate_all("(links, url) => links.findIndex(a => a.href === url)", url)
-    assert index >= 0, f"no navigation link to {url}"
-    old = page.locator("[data-md-component=container]").element_handle()
-    links.nth(index).click()
-    page.wait_for_url(url)
-    page.wait_for_function("old => !old.isConnected", arg=old)
-    wait_until_rendered(page)
 
 
 @pytest.mark.parametrize("start", [KOREAN, ENGLISH], ids=lambda e: e.lang)

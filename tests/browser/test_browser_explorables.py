@@ -18,7 +18,16 @@ from typing import Any
 
 import numpy as np
 import pytest
-from browsing import AXE_JS, ROOT, VIEWPORTS, Visit, edition_page, recorded_page, wait_until_rendered
+from browsing import (
+    AXE_JS,
+    ROOT,
+    VIEWPORTS,
+    Visit,
+    edition_page,
+    follow_nav_link,
+    recorded_page,
+    wait_until_rendered,
+)
 
 from whybackprop import cost, gradient_descent, make_problem, numerical_gradient
 from whybackprop.blackbox import START_THETA
@@ -507,20 +516,6 @@ def test_widgets_load_only_on_their_pages(visits: list[Visit]) -> None:
             )
         else:
             assert not loads, f"{visit.name} loads the widgets without using them: {loads}"
-
-
-NAV_LINKS = ".md-sidebar--primary a.md-nav__link"
-
-
-def follow_nav_link(page: Any, url: str) -> None:
-    links = page.locator(NAV_LINKS)
-    index = links.evaluate_all("(links, url) => links.findIndex(a => a.href === url)", url)
-    assert index >= 0, f"no navigation link to {url}"
-    old = page.locator("[data-md-component=container]").element_handle()
-    links.nth(index).click()
-    page.wait_for_url(url)
-    page.wait_for_function("old => !old.isConnected", arg=old)  # the URL changes before the content
-    wait_until_rendered(page)
 
 
 def test_widgets_work_after_instant_navigation(browser: Any, origin: str, site_url: str) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browsing import INSPECT_JS, Visit, config_of, new_context, wait_until_rendered
-
-NAV_LINKS = ".md-sidebar--primary a.md-nav__link"
+from browsing import INSPECT_JS, NAV_LINKS, Visit, config_of, new_context, wait_until_rendered
 
 
 def assert_math_typeset(page: Any, where: str) -> None:
