@@ -6,6 +6,11 @@ or <div class="arithmatex">\\[...\\]</div> is collected from every page, rendere
 per build in strict mode, and the KaTeX HTML is written into the page. A formula KaTeX rejects fails
 the build, naming the page and the formula. The pages then need only KaTeX's stylesheet and fonts,
 which are added to the build under assets/katex/.
+
+The search index is written from the pages before their formulas are swapped in, so it holds the
+TeX (\\(\\nabla L(\\boldsymbol{\\theta})\\)), which search results would show as is. After the search
+plugin has written it, every formula in it becomes plain text read from KaTeX's MathML (∇L(θ)),
+in both editions' indexes. A formula in the index that KaTeX did not render fails the build.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import json
 import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from jinja2 import Environment
@@ -29,6 +35,10 @@ HERE = Path(__file__).resolve().parent
 KATEX_DIST = HERE.parent / "node_modules" / "katex" / "dist"
 RENDERER = HERE / "katex_render.cjs"
 SITE_DIR = "assets/katex"
+# Makes the display formulas that overflow at the reader's width keyboard stops (on every page:
+# instant navigation does not run the scripts of the page it moves to).
+SCROLL_SCRIPT = HERE / "formula_scroll.js"
+SCROLL_SCRIPT_URI = f"{SITE_DIR}/formula-scroll.js"
 # The fonts nearly every formula uses: preloaded so that text does not shift when they arrive.
 PRELOADED_FONTS = ("KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2")
 # arithmatex's generic output: the TeX, HTML-escaped, with no element inside.
@@ -37,6 +47,7 @@ DELIMITERS = [("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$"), ("$", "$")]
 
 _formulas: dict[str, list[dict]] = {}  # page src_uri -> [{tex, display}] in page order
 _rendered: dict[str, list[str]] = {}  # page src_uri -> KaTeX HTML in page order
+_plain: dict[str, str] = {}  # TeX (white space collapsed) -> its plain text, for the search index
 
 
 def strip_delimiters(text: str) -> str:
@@ -51,6 +62,7 @@ def strip_delimiters(text: str) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _formulas.clear()  # `mkdocs serve` rebuilds in the same process
     _rendered.clear()
+    _plain.clear()
     return config
 
 
@@ -64,6 +76,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for source in [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").iterdir())]:
         uri = f"{SITE_DIR}/{source.relative_to(KATEX_DIST).as_posix()}"
         files.append(File.generated(config, uri, abs_src_path=str(source)))
+    files.append(File.generated(config, SCROLL_SCRIPT_URI, abs_src_path=str(SCROLL_SCRIPT)))
     return files
 
 
@@ -88,6 +101,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 failures.append(f"  {src_uri}: {formula['tex']!r}: {result['error']}")
             else:
                 _rendered[src_uri].append(result["html"])
+                _plain[" ".join(formula["tex"].split())] = plain_text(result["html"])
     if failures:
         raise PluginError("KaTeX cannot render these formulas (strict mode):\n" + "\n".join(failures))
     return env
@@ -118,9 +132,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         nonlocal count
         count += 1
         katex_html = next(rendered, "")  # a count that differs fails the build below
-        # A wide display formula scrolls; tabindex lets a keyboard scroll it too.
-        focus = ' tabindex="0"' if match[1] == "div" else ""
-        return f'<{match[1]} class="arithmatex"{focus}>{katex_html}</{match[1]}>'
+        return f'<{match[1]} class="arithmatex">{katex_html}</{match[1]}>'
 
     output = ARITHMATEX.sub(swap, output)
     if count != len(expected):
@@ -132,4 +144,106 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             for font in PRELOADED_FONTS
         )
         output = output.replace("</head>", f"{links}</head>", 1)
-    return output
+    script = get_relative_url(SCROLL_SCRIPT_URI, page.url)
+    return output.replace("</body>", f'<script src="{script}"></script>\n</body>', 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The search index: formulas as plain text
+# ---------------------------------------------------------------------------------------------
+
+MATHML = re.compile(r"<math\b.*?</math>", re.DOTALL)
+SUPERSCRIPTS = dict(zip("0123456789+−-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ", strict=True))
+SUBSCRIPTS = dict(zip("0123456789+−-=()aeiknmt", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑᵢₖₙₘₜ", strict=True))
+SPACED = set("=≈≠<>≤≥⟹⇒→←↦∈+−×±")  # operators read with a space on each side
+INVISIBLE = set("\u2061\u2062\u2063")  # function application, invisible times and separator
+# A formula in the index: \(...\) or \[...\], outside code (a regular expression in a code block
+# may hold the same characters).
+INDEX_FORMULA = re.compile(r"\\\((.*?)\\\)|\\\[(.*?)\\\]", re.DOTALL)
+INDEX_CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.DOTALL)
+
+
+def plain_text(katex_html: str) -> str:
+    """The text a reader would say for a formula, from KaTeX's MathML: θₙ₊₁ = θₙ − η∇L(θₙ)."""
+    match = MATHML.search(katex_html)
+    if match is None:
+        raise PluginError(f"KaTeX's output has no MathML: {katex_html[:200]!r}")
+    text = " ".join(_mathml_text(ET.fromstring(match[0])).split())
+    return re.sub(r"(\w) \(", r"\1(", text)  # tanh(x), not tanh (x)
+
+
+def _script(text: str, table: dict[str, str], mark: str) -> str:
+    text = text.replace(" ", "")
+    if text and all(char in table for char in text):
+        return "".join(table[char] for char in text)
+    return mark + _grouped(text)
+
+
+def _grouped(text: str) -> str:
+    """`text`, in parentheses if it has several terms (a fraction's numerator, an exponent)."""
+    text = text.strip()
+    return f"({text})" if any(char.isspace() or char in SPACED or char == "/" for char in text) else text
+
+
+def _mathml_text(element: ET.Element) -> str:
+    tag = element.tag.rsplit("}", 1)[-1]
+    children = list(element)
+    parts = [_mathml_text(child) for child in children]
+    if tag == "annotation":
+        return ""
+    if tag == "mfrac" and len(parts) == 2:
+        return f"{_grouped(parts[0])}/{_grouped(parts[1])}"
+    if tag in ("msup", "mover") and len(parts) == 2:
+        if tag == "mover" and element.get("accent") == "true":
+            return parts[0]  # \hat x, \bar x: the letter
+        return parts[0] + _script(parts[1], SUPERSCRIPTS, "^")
+    if tag in ("msub", "munder") and len(parts) == 2:
+        return parts[0] + _script(parts[1], SUBSCRIPTS, "_")
+    if tag in ("msubsup", "munderover") and len(parts) == 3:
+        scripts = _script(parts[1], SUBSCRIPTS, "_") + _script(parts[2], SUPERSCRIPTS, "^")
+        return parts[0] + scripts + (" " if tag == "munderover" else "")  # ∑ᵢ₌₁^M xᵢ
+    if tag == "msqrt":
+        return "√" + _grouped("".join(parts))
+    if tag == "mroot" and len(parts) == 2:
+        return _script(parts[1], SUPERSCRIPTS, "^") + "√" + _grouped(parts[0])
+    if tag == "mtr":
+        return " ".join(parts)
+    if tag == "mtable":
+        return "; ".join(part.strip() for part in parts)
+    if tag == "mspace":
+        return " "
+    own = "".join(char for char in element.text or "" if char not in INVISIBLE)
+    if tag == "mo" and own.strip() in SPACED:
+        own = f" {own.strip()} "
+    elif tag == "mo" and own == ",":
+        own = ", "
+    elif tag == "mi" and len(own) > 1:  # a function's name (sin, tanh, max): a word of its own
+        own = f" {own} "
+    return own + "".join(part + (child.tail or "") for part, child in zip(parts, children, strict=True))
+
+
+def plain_index_text(text: str, where: str) -> str:
+    """`text` (HTML of a search index entry) with each formula outside code as plain text."""
+
+    def plain(match: re.Match[str]) -> str:
+        tex = " ".join(html.unescape(match[1] if match[1] is not None else match[2]).split())
+        if tex not in _plain:
+            raise PluginError(f"{where}: the search index holds a formula KaTeX did not render: {tex!r}")
+        return html.escape(_plain[tex], quote=False)
+
+    pieces = INDEX_CODE.split(text)
+    return "".join(
+        piece if index % 2 else INDEX_FORMULA.sub(plain, piece) for index, piece in enumerate(pieces)
+    )
+
+
+@event_priority(-90)  # after the search plugin has written the index (0), before hooks/search_spacing.py
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        raise PluginError(f"{path}: no search index to write the formulas of as text")
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            doc[field] = plain_index_text(doc[field], f"{path.name} ({doc['location']})")
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
