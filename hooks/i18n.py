@@ -12,16 +12,24 @@ full site of its own and links every page to its twin in the other edition.
   instant navigation, which does not redraw the header, and lets the click load the other edition
   in full (its own search index, its own language), out of reach of Material's handler.
 - A page without a twin fails the build: every page exists in both editions.
+- One colour scheme for both: Material keeps the reader's choice in localStorage under its
+  `extra.scope` (by default each edition's own root), so both editions get the Korean root as
+  their scope and switching language keeps dark mode.
+- Words Material or Markdown leave in English: the permalink's tooltip, and the 404 page. GitHub
+  Pages answers every missing address with the root 404.html (the Korean edition's); for an address
+  under en/ it shows the English edition's 404 page instead.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -42,11 +50,13 @@ class Edition:
     name: str  # in its own language, as the selector shows it
     docs_dir: str  # relative to the project root
     path: str  # its root, relative to the Korean root
+    permalink: str  # the tooltip of a heading's ¶ link
+    not_found: str  # the 404 page's heading
 
 
 EDITIONS = (
-    Edition("ko", "한국어", "docs", ""),
-    Edition("en", "English", "docs_en", "en/"),
+    Edition("ko", "한국어", "docs", "", "이 제목의 고유 링크", "404 - 페이지를 찾을 수 없습니다"),
+    Edition("en", "English", "docs_en", "en/", "Permanent link", "404 - Page not found"),
 )
 SELECTOR_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]+)" class="md-select__link">')
 
@@ -66,9 +76,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"the {this.lang} edition's docs_dir must be {this.docs_dir}/, not {config.docs_dir}"
         )
+    site_url = config.site_url or ""
+    if site_url:
+        # Both editions keep the reader's settings (the colour scheme) under the Korean root.
+        config.extra["scope"] = urlsplit(site_url).path.rstrip("/") + "/"
     if this.path:
-        site_url = config.site_url or ""
         config.site_url = (site_url if site_url.endswith("/") else site_url + "/") + this.path
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = this.permalink
     # The selector, with each edition's home; on_post_page points it at the page's twin.
     config.extra["alternate"] = [
         {"name": other.name, "lang": other.lang, "link": root_link(this, other)} for other in EDITIONS
@@ -131,11 +145,41 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """404.html is no page and has no twin: its selector keeps the editions' homes, with their lang."""
+    """404.html is no page and has no twin: its selector keeps the editions' homes, with their lang.
+    Its heading is in the edition's language, and the root one (which GitHub Pages serves for every
+    missing address) shows the other editions' 404 page for an address under their root."""
     if template_name != "404.html":
         return output
     output = SELECTOR_LINK.sub(lambda m: m[0].replace(" class=", f' lang="{m[1]}" class=', 1), output)
+    this = edition(config)
+    if NOT_FOUND_HEADING not in output:
+        raise PluginError(
+            f"404.html: Material's heading {NOT_FOUND_HEADING!r} not found (its template changed)"
+        )
+    output = output.replace(NOT_FOUND_HEADING, f"<h1>{this.not_found}</h1>", 1)
+    if this == EDITIONS[0]:
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        others = {other.lang: root + other.path for other in EDITIONS[1:]}
+        script = NOT_FOUND_SCRIPT.replace("OTHERS", json.dumps(others))
+        if CHARSET not in output:
+            raise PluginError(f"404.html: no {CHARSET} to put the language script after")
+        output = output.replace(CHARSET, f"{CHARSET}<script>{script}</script>", 1)
     return output
+
+
+NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"
+CHARSET = '<meta charset="utf-8">'
+# In the root 404.html: for an address under another edition's root, that edition's 404 page
+# (hidden until it is written, so the Korean one does not flash; shown as is if it cannot load).
+NOT_FOUND_SCRIPT = """(() => {
+  const root = Object.values(OTHERS).find((path) => location.pathname.startsWith(path));
+  if (!root) return;
+  document.documentElement.style.visibility = "hidden";
+  fetch(root + "404.html")
+    .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+    .then((html) => { document.open(); document.write(html); document.close(); })
+    .catch(() => { document.documentElement.style.visibility = ""; });
+})();"""
 
 
 def twin_link(this: Edition, other: Edition, page_url: str) -> str:
