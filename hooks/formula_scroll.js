@@ -1,34 +1,56 @@
 // Display formulas wider than the column scroll sideways; stylesheets/extra.css draws the shadows
 // that show there is more. A keyboard must reach such a formula to scroll it, so the formulas that
-// overflow at the current width, and only those, become tab stops named as formulas. Which ones
-// overflow depends on the width: checked after every page load (Material's instant navigation
-// included) and again when the window is resized.
+// overflow at the current width, and only those, become tab stops named as formulas.
+// Which ones overflow depends on the width, and a formula the browser is not laying out (skipped by
+// content-visibility while off screen, or in a closed fold) has no width to measure: the formulas
+// on show are checked after every page load (Material's instant navigation included) and resize,
+// and the others when they are laid out (content-visibility's state change, a fold's toggle).
 (() => {
   "use strict";
+  const FORMULA = ".md-typeset div.arithmatex";
   const NAME = { ko: "수식, 옆으로 스크롤", en: "Formula, scrolls sideways" };
 
-  function check() {
-    const name = NAME[document.documentElement.lang] || NAME.en;
-    for (const formula of document.querySelectorAll(".md-typeset div.arithmatex")) {
-      if (formula.scrollWidth > formula.clientWidth + 1) {
-        formula.tabIndex = 0;
-        formula.setAttribute("role", "group");
-        formula.setAttribute("aria-label", name);
-      } else {
-        formula.removeAttribute("tabindex");
-        formula.removeAttribute("role");
-        formula.removeAttribute("aria-label");
-      }
+  function laidOut(formula) {
+    return !formula.checkVisibility || formula.checkVisibility({ contentVisibilityAuto: true });
+  }
+
+  function check(formula) {
+    if (!laidOut(formula)) return; // measured when it is
+    if (formula.scrollWidth > formula.clientWidth + 1) {
+      formula.tabIndex = 0;
+      formula.setAttribute("role", "group");
+      formula.setAttribute("aria-label", NAME[document.documentElement.lang] || NAME.en);
+    } else {
+      formula.removeAttribute("tabindex");
+      formula.removeAttribute("role");
+      formula.removeAttribute("aria-label");
     }
   }
 
-  let frame = 0;
-  function schedule() {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(check);
+  function checkWithin(root) {
+    requestAnimationFrame(() => {
+      if (root.matches(FORMULA)) check(root);
+      root.querySelectorAll(FORMULA).forEach(check);
+    });
   }
 
-  addEventListener("resize", schedule);
-  if (typeof document$ !== "undefined") document$.subscribe(schedule);
-  else schedule();
+  document.addEventListener(
+    "contentvisibilityautostatechange",
+    (event) => event.skipped || checkWithin(event.target),
+    true,
+  );
+  document.addEventListener("toggle", (event) => checkWithin(event.target), true);
+  let pending = false; // one check per frame, however many resize events it brings
+  function checkAll() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      document.querySelectorAll(FORMULA).forEach(check);
+    });
+  }
+
+  addEventListener("resize", checkAll);
+  if (typeof document$ !== "undefined") document$.subscribe(checkAll);
+  else checkAll();
 })();

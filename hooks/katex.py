@@ -38,7 +38,7 @@ SITE_DIR = "assets/katex"
 # Makes the display formulas that overflow at the reader's width keyboard stops (on every page:
 # instant navigation does not run the scripts of the page it moves to).
 SCROLL_SCRIPT = HERE / "formula_scroll.js"
-SCROLL_SCRIPT_URI = f"{SITE_DIR}/formula-scroll.js"
+SCROLL_SCRIPT_URI = "assets/formula-scroll.js"  # not under assets/katex/: no KaTeX script is loaded
 # The fonts nearly every formula uses: preloaded so that text does not shift when they arrive.
 PRELOADED_FONTS = ("KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2")
 # arithmatex's generic output: the TeX, HTML-escaped, with no element inside.
