@@ -1,14 +1,17 @@
-// Display formulas wider than the column scroll sideways; stylesheets/extra.css draws the shadows
-// that show there is more. A keyboard must reach such a formula to scroll it, so the formulas that
-// overflow at the current width, and only those, become tab stops named as formulas.
+// Display formulas (and tables) wider than the column scroll sideways; stylesheets/extra.css draws
+// the shadows that show a formula has more. A keyboard must reach such a block to scroll it, so the
+// blocks that overflow at the current width, and only those, become tab stops with a name.
 // Which ones overflow depends on the width, and a formula the browser is not laying out (skipped by
 // content-visibility while off screen, or in a closed fold) has no width to measure: the formulas
 // on show are checked after every page load (Material's instant navigation included) and resize,
 // and the others when they are laid out (content-visibility's state change, a fold's toggle).
 (() => {
   "use strict";
-  const FORMULA = ".md-typeset div.arithmatex";
-  const NAME = { ko: "수식, 옆으로 스크롤", en: "Formula, scrolls sideways" };
+  const FORMULA = ".md-typeset div.arithmatex, .md-typeset .md-typeset__scrollwrap";
+  const NAME = {
+    ko: { formula: "수식, 옆으로 스크롤", table: "표, 옆으로 스크롤" },
+    en: { formula: "Formula, scrolls sideways", table: "Table, scrolls sideways" },
+  };
 
   function laidOut(formula) {
     return !formula.checkVisibility || formula.checkVisibility({ contentVisibilityAuto: true });
@@ -19,7 +22,8 @@
     if (formula.scrollWidth > formula.clientWidth + 1) {
       formula.tabIndex = 0;
       formula.setAttribute("role", "group");
-      formula.setAttribute("aria-label", NAME[document.documentElement.lang] || NAME.en);
+      const names = NAME[document.documentElement.lang] || NAME.en;
+      formula.setAttribute("aria-label", formula.matches(".arithmatex") ? names.formula : names.table);
     } else {
       formula.removeAttribute("tabindex");
       formula.removeAttribute("role");

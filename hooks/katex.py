@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 KATEX_DIST = HERE.parent / "node_modules" / "katex" / "dist"
 RENDERER = HERE / "katex_render.cjs"
 SITE_DIR = "assets/katex"
-# Makes the display formulas that overflow at the reader's width keyboard stops (on every page:
+# Makes the display formulas (and tables) that overflow at the reader's width keyboard stops (every page:
 # instant navigation does not run the scripts of the page it moves to).
 SCROLL_SCRIPT = HERE / "formula_scroll.js"
 SCROLL_SCRIPT_URI = "assets/formula-scroll.js"  # not under assets/katex/: no KaTeX script is loaded
