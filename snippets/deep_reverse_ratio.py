@@ -7,6 +7,5 @@ for sizes, batch in (([10] * 92, 16), ([10] * 910, 16), ([784, 128, 10], 1)):
     backprop = backprop_multiplications(sizes, batch)
     n = MLP(sizes).n_params
     name = f"층 {len(sizes) - 1}개(폭 10)" if sizes[0] == 10 else f"MLP {sizes}"
-    print(
-        f"{name:>14}: N = {n:>6,}, 역전파 / 순전파 = {backprop / forward:.2f}배, 수치적 기울기는 N + 1 = {n + 1:,}번"
-    )
+    print(f"{name}, N = {n:,}")
+    print(f"  역전파 / 순전파 = {backprop / forward:.2f}배, 수치적 기울기는 순전파 N + 1 = {n + 1:,}번")

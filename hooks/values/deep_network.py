@@ -161,8 +161,6 @@ def reverse_sweep_values() -> dict[str, str]:
         "the backward sweep of the graph takes twice the forward sweep's multiplications",
     )
     return {
-        "sweep_x": f"{sweep.values['x']:.3g}",
-        "sweep_loss": f"{sweep.values['loss']:.3g}",
         "sweep_forward_mult": str(sweep.forward_multiplications),
         "sweep_backward_mult": str(sweep.backward_multiplications),
         **{f"sweep_d{name}": f"{value:.3g}" for name, value in zip("abcd", sweep.gradient)},
