@@ -92,7 +92,6 @@ def sources() -> list[tuple[str, Path, object]]:
         found += [(lang, p, js_strings) for p in sorted((ROOT / "docs/assets/explorables").glob("*.js"))]
         figures = sorted((ROOT / "src/whybackprop").glob("plotting*.py"))
         figures += sorted((ROOT / "src/whybackprop").glob("plotting/*.py"))
-        figures += sorted((ROOT / "src/whybackprop").glob("_sweep_plot.py"))
         found += [(lang, p, python_strings) for p in figures]
     return found
 
