@@ -107,7 +107,7 @@ for (const [eta, steps, gradient] of input.runs) {
   const run = core.descentRun(input.data, eta, gradient);
   while (run.status === "running" && run.losses.length - 1 < steps) run.step();
   runs.push({ steps: run.losses.length - 1, status: run.status, theta: run.theta, loss: run.losses[run.losses.length - 1],
-              evaluations: run.evaluations, rises: core.realRises(input.data, run.thetas, run.losses) });
+              evaluations: run.evaluations, rises: core.realRises(input.data, run.thetas, run.losses), counted: run.rises });
 }
 return runs;
 """
@@ -186,6 +186,7 @@ def test_oscillation_needs_a_rise_above_round_off(data: dict[str, Any]) -> None:
     )
     assert shown[0]["rises"] == 0 and shown[1]["rises"] == 0, shown
     assert shown[2]["rises"] > 100, shown[2]
+    assert [run["counted"] for run in shown] == [run["rises"] for run in shown], "the stepper counts rises differently"
     print(f"η = 0.1: largest raw rise {largest:.2g}; η = 0.8: {shown[2]['rises']} real rises")
 
 
@@ -295,6 +296,37 @@ def test_the_factor_over_the_lecture_count_comes_from_the_batch() -> None:
 
 
 # ---- number formatting and parsing -------------------------------------------------------------------
+
+
+def format_module() -> Any:
+    """hooks/values/_format.py: the prose's rule for numbers and durations."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_format", ROOT / "hooks" / "values" / "_format.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_durations_follow_the_prose_rule() -> None:
+    """One rule for prose and widgets: the widget's duration() is the prose's, string for string."""
+    duration = format_module().duration
+    seconds = [float(s) for s in np.logspace(-7, 14, 2000)] + [float(s) for s in RNG.uniform(0, 7200, 300)]
+    seconds += [59.99, 60.0, 99.5, 100.0, 3599.0, 3600.0, 2 * 86400.0, 2 * 365.25 * 86400, 1.0, 0.9995, 5.5, 327.0, 99.0]
+    seconds += [predicted_seconds(RESULTS, n, g) * k for n in (100, 10**5, 10**9) for g in ("numerical", "backprop") for k in (1, 10_000)]
+    for lang in ("ko", "en"):
+        shown = node(f"return input.map((s) => core.duration(s, {json.dumps(lang)}));", seconds)
+        wrong = [(s, js, duration(s, lang)) for s, js in zip(seconds, shown) if js != duration(s, lang)]
+        assert not wrong, f"{lang}: {len(wrong)} of {len(seconds)} differ, e.g. {wrong[:5]}"
+
+
+def test_large_numbers_follow_the_prose_rule() -> None:
+    large = format_module().large
+    values = [float(v) for v in np.logspace(0, 15, 500)] + [9.995e6, 1.04e7, 99999.0, 1e8, 123456789.0]
+    for lang in ("ko", "en"):
+        shown = node(f"return input.map((v) => core.large(v, {json.dumps(lang)}));", values)
+        assert shown == [large(v, lang) for v in values], lang
 
 
 def test_short_integers_round_like_python() -> None:

@@ -70,31 +70,49 @@
     return grouped(k);
   };
 
-  // The shown number of a duration: 2 significant digits below 100, a whole number from 100 up.
-  const durationNumber = (v) => (v < 100 ? formatG(v, 2) : wholeGrouped(v));
-
-  const DURATION_WORDS = {
-    ko: { ms: " ms", s: "초", min: "분", h: "시간", day: "일", year: " 년", about: "약 ", before: "",
-          big: [[1e12, "조"], [1e8, "억"], [1e4, "만"]] },
-    en: { ms: " ms", s: " s", min: " minutes", h: " hours", day: " days", year: " years", about: "about ", before: " ",
-          big: [[1e12, " trillion"], [1e9, " billion"], [1e6, " million"]] },
+  // The prose's rule for numbers and durations (hooks/values/_format.py; a Node test compares the
+  // two over many values): large() groups by 만/억/조 or million/billion/trillion, figure() gives
+  // a duration's number 2 significant digits below 100 and a whole number from 100 up.
+  const UNITS = {
+    ko: [[1e12, "조"], [1e8, "억"], [1e4, "만"]],
+    en: [[1e12, " trillion"], [1e9, " billion"], [1e6, " million"]],
   };
-  const YEAR = 365 * 86400;
+  const large = (value, lang, digits = 3) => {
+    for (const [size, name] of UNITS[lang]) {
+      if (Math.abs(value) >= size) {
+        const units = value / size;
+        return Math.abs(units) >= 10 ** digits ? `${wholeGrouped(units)}${name}` : `${formatG(units, digits)}${name}`;
+      }
+    }
+    return wholeGrouped(value);
+  };
+  const figure = (value, lang) => {
+    const rounded = Number(formatG(value, 2));
+    return rounded < 100 ? formatG(rounded, 6) : large(value, lang);
+  };
 
-  // One rule for every duration on the site, prose and widgets (the prose's is Python's
-  // duration(seconds, lang); a test compares the two): milliseconds below 1 s, seconds below a
-  // minute, "N s (about M minutes)" below an hour, hours below 2 days, days below 2 years, then
-  // years, grouped in 만/억/조 (million/billion/trillion).
+  const TIME_WORDS = {
+    ko: { s: "초", min: "분", h: "시간", day: "일", year: "년", about: "약 ", before: "" },
+    en: { s: " s", min: " minutes", h: " hours", day: " days", year: " years", about: "about ", before: " " },
+  };
+  const MINUTE = 60, HOUR = 3600, DAY = 86400, YEAR = 365.25 * DAY;
+  const unit = (number, word, lang) => {
+    if (lang === "en" && number === "1" && word !== " s") return number + word.replace(/s$/, ""); // "about 1 hour"
+    if (lang === "ko" && /[만억조]$/.test(number)) return `${number} ${word}`; // "1,038만 년"
+    return number + word;
+  };
+
+  // One rule for every duration on the site, prose and widgets: milliseconds below 1 s, seconds
+  // below a minute, "N s (about M minutes)" below an hour, then about so many hours (below 2 days),
+  // days (below 2 years) or years.
   const duration = (seconds, lang) => {
-    const w = DURATION_WORDS[lang];
-    if (seconds < 1) return `${durationNumber(seconds * 1e3)}${w.ms}`;
-    if (seconds < 60) return `${durationNumber(seconds)}${w.s}`;
-    if (seconds < 3600) return `${wholeGrouped(seconds)}${w.s}${w.before}(${w.about}${durationNumber(seconds / 60)}${w.min})`;
-    if (seconds < 2 * 86400) return `${durationNumber(seconds / 3600)}${w.h}`;
-    if (seconds < 2 * YEAR) return `${durationNumber(seconds / 86400)}${w.day}`;
-    const years = seconds / YEAR;
-    const [size, word] = w.big.find(([s]) => years >= s) || [1, ""];
-    return `${durationNumber(years / size)}${word}${w.year}`;
+    const w = TIME_WORDS[lang];
+    if (seconds < 1) return `${figure(seconds * 1e3, lang)} ms`;
+    if (seconds < MINUTE) return unit(figure(seconds, lang), w.s, lang);
+    if (seconds < HOUR) return `${unit(figure(seconds, lang), w.s, lang)}${w.before}(${w.about}${unit(figure(seconds / MINUTE, lang), w.min, lang)})`;
+    if (seconds < 2 * DAY) return w.about + unit(figure(seconds / HOUR, lang), w.h, lang);
+    if (seconds < 2 * YEAR) return w.about + unit(figure(seconds / DAY, lang), w.day, lang);
+    return w.about + unit(figure(seconds / YEAR, lang), w.year, lang);
   };
 
   // A typed number: "1e-8", "−0.5", "100,000", also "1.3×10⁻⁸" as the widgets print it.
@@ -244,7 +262,7 @@
   const descentRun = (data, eta, gradient, start = data.start) => {
     if (gradient !== "exact" && gradient !== "forward") throw new Error(`gradient must be "exact" or "forward", got ${gradient}`);
     const loss = makeLoss(data), exact = makeExactGradient(data);
-    const run = { theta: start.slice(), thetas: [start.slice()], losses: [loss(start)], status: "running", evaluations: 1 };
+    const run = { theta: start.slice(), thetas: [start.slice()], losses: [loss(start)], status: "running", evaluations: 1, rises: 0 };
     const limit = data.explode * Math.max(Math.abs(run.losses[0]), 1e-300);
     run.step = () => {
       if (run.status !== "running") return;
@@ -267,6 +285,7 @@
       const value = loss(run.theta);
       run.evaluations++;
       run.losses.push(value);
+      if (value - f0 > lossErrorBound(data, run.theta) + lossErrorBound(data, theta)) run.rises++; // see realRises
       if (!Number.isFinite(value) || Math.abs(value) > limit) run.status = "diverged";
     };
     return run;
@@ -377,7 +396,7 @@
   };
 
   return {
-    power, sci, grouped, shortInteger, formatG, duration, parseNumber, josa, finalSound,
+    power, sci, grouped, shortInteger, formatG, large, duration, parseNumber, josa, finalSound,
     differences, numpySum, makeLoss, makeExactGradient, lossErrorBound, realRises, descentRun, planeDescentRun, contourEllipses, evaluationCount,
     stackedDepth, stackedCounts, lectureFactor, niceTicks, logRange, LOG_PAD,
   };

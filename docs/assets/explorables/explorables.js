@@ -376,7 +376,7 @@
       rows.status.value.setAttribute("data-status", run.status);
       // Only a rise larger than round-off is a rise (core.realRises), and a diverged run is not
       // oscillating: it has left.
-      const oscillating = run.status !== "diverged" && core.realRises(data, run.thetas, run.losses) > 0 && loss < Math.max(...run.losses.slice(1));
+      const oscillating = run.status !== "diverged" && run.rises > 0;
       wiggle.textContent = oscillating ? t.wiggle : "";
       for (const b of [stepButton, runButton]) b.setAttribute("aria-disabled", String(done));
       draw();
