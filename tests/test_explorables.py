@@ -91,16 +91,12 @@ def test_the_contour_widget_shows_the_figure_s_plane() -> None:
     contour = load_hook("explorables").CONTOUR
     for snippet in ("snippets/descent_contour.py", "snippets/en/descent_contour.py"):
         tree = ast.parse((ROOT / snippet).read_text(encoding="utf-8"))
-        calls = {
-            node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", ""): node
+        # The call that samples the contour plane names its frame (xlim, ylim).
+        figure = next(
+            {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg in ("xlim", "ylim")}
             for node in ast.walk(tree)
-            if isinstance(node, ast.Call)
-        }
-        figure = {
-            k.arg: ast.literal_eval(k.value)
-            for k in calls["contour_figure"].keywords
-            if k.arg in ("xlim", "ylim")
-        }
+            if isinstance(node, ast.Call) and {"xlim", "ylim"} <= {k.arg for k in node.keywords}
+        )
         assert [list(figure["xlim"]), list(figure["ylim"])] == [contour["xlim"], contour["ylim"]], snippet
         plane = next(
             ast.literal_eval(node.value)

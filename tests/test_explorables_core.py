@@ -186,7 +186,9 @@ def test_oscillation_needs_a_rise_above_round_off(data: dict[str, Any]) -> None:
     )
     assert shown[0]["rises"] == 0 and shown[1]["rises"] == 0, shown
     assert shown[2]["rises"] > 100, shown[2]
-    assert [run["counted"] for run in shown] == [run["rises"] for run in shown], "the stepper counts rises differently"
+    assert [run["counted"] for run in shown] == [run["rises"] for run in shown], (
+        "the stepper counts rises differently"
+    )
     print(f"η = 0.1: largest raw rise {largest:.2g}; η = 0.8: {shown[2]['rises']} real rises")
 
 
@@ -313,8 +315,27 @@ def test_durations_follow_the_prose_rule() -> None:
     """One rule for prose and widgets: the widget's duration() is the prose's, string for string."""
     duration = format_module().duration
     seconds = [float(s) for s in np.logspace(-7, 14, 2000)] + [float(s) for s in RNG.uniform(0, 7200, 300)]
-    seconds += [59.99, 60.0, 99.5, 100.0, 3599.0, 3600.0, 2 * 86400.0, 2 * 365.25 * 86400, 1.0, 0.9995, 5.5, 327.0, 99.0]
-    seconds += [predicted_seconds(RESULTS, n, g) * k for n in (100, 10**5, 10**9) for g in ("numerical", "backprop") for k in (1, 10_000)]
+    seconds += [
+        59.99,
+        60.0,
+        99.5,
+        100.0,
+        3599.0,
+        3600.0,
+        2 * 86400.0,
+        2 * 365.25 * 86400,
+        1.0,
+        0.9995,
+        5.5,
+        327.0,
+        99.0,
+    ]
+    seconds += [
+        predicted_seconds(RESULTS, n, g) * k
+        for n in (100, 10**5, 10**9)
+        for g in ("numerical", "backprop")
+        for k in (1, 10_000)
+    ]
     for lang in ("ko", "en"):
         shown = node(f"return input.map((s) => core.duration(s, {json.dumps(lang)}));", seconds)
         wrong = [(s, js, duration(s, lang)) for s, js in zip(seconds, shown) if js != duration(s, lang)]

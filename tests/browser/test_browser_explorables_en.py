@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from browsing import recorded_page, wait_until_rendered
-from test_browser_explorables import PAGES, Widget, check_fits_and_axe, press, set_rate
+from test_browser_explorables import PAGES, Widget, check_fits_and_axe, press, set_rate, words_broken_inside
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 VIEWPORT = "phone"  # the narrowest: English labels are longer than Korean ones
@@ -52,6 +52,7 @@ def test_epsilon_widget_in_english(opened_en: Any) -> None:
     widget.type_value("5")
     assert widget.note() == "You typed ‘5’: out of range, so 1 is used."
     no_hangul(widget)
+    assert not words_broken_inside(widget), f"words broken on a phone: {words_broken_inside(widget)}"
 
 
 def test_descent_widget_reports_runs_in_english(opened_en: Any) -> None:
@@ -68,6 +69,7 @@ def test_descent_widget_reports_runs_in_english(opened_en: Any) -> None:
     )
     assert widget.text("status").startswith("Diverged at step") and "learning rate" in widget.text("status")
     no_hangul(widget)
+    assert not words_broken_inside(widget), f"words broken on a phone: {words_broken_inside(widget)}"
 
 
 def test_cost_widget_uses_english_units(opened_en: Any) -> None:
@@ -77,8 +79,8 @@ def test_cost_widget_uses_english_units(opened_en: Any) -> None:
         rf"{number} ms",
         rf"{number} s",
         rf"{number} s \(about {number} minutes\)",
-        rf"{number} (hours|days)",
-        rf"{number}( (million|billion|trillion))? years",
+        rf"about {number} (hours?|days?)",
+        rf"about {number}( (million|billion|trillion))? years?",
     )
     for name in ("numerical-seconds", "numerical-training", "backprop-seconds", "backprop-training"):
         assert any(re.fullmatch(form, widget.text(name)) for form in forms), widget.text(name)
@@ -87,3 +89,4 @@ def test_cost_widget_uses_english_units(opened_en: Any) -> None:
     assert widget.text("network").startswith("Nearest benchmark network:")
     assert "samples" in widget.text("factor")
     no_hangul(widget)
+    assert not words_broken_inside(widget), f"words broken on a phone: {words_broken_inside(widget)}"

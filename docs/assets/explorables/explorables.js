@@ -142,6 +142,7 @@
   // A huge integer shown short (1.45 × 10¹⁹), the exact digits one tap away.
   const integerOutput = (label, name) => {
     const row = output(label, name);
+    row.value.classList.add("explorable__integer");
     const common = texts().common;
     let short = true, exact = 0n;
     const toggle = el("button", { type: "button", class: "explorable__exact", "aria-pressed": "false" });
@@ -614,14 +615,11 @@
     if (!saved.has(stateKey)) saved.set(stateKey, {});
     const draw = (loaded) => {
       const state = saved.get(stateKey);
-      if (root.hasAttribute("data-fold")) {
-        // Inside a closed <details>: drawn when it opens (a chart has no size while hidden).
-        const fold = root.closest("details");
-        if (fold && !fold.open) {
-          root.hidden = false;
-          fold.addEventListener("toggle", () => { if (fold.open && !root.firstChild) BUILDERS[name](root, loaded, state); }, { once: false });
-          return;
-        }
+      // Inside a closed fold (<details>): drawn when the reader opens it, not before.
+      const fold = root.closest("details");
+      if (fold && !fold.open) {
+        fold.addEventListener("toggle", () => { if (fold.open && !root.firstChild) BUILDERS[name](root, loaded, state); });
+        return;
       }
       BUILDERS[name](root, loaded, state);
     };
@@ -646,20 +644,30 @@
     try { return document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch { return null; }
   };
 
-  let running = [];
+  let running = [], shownPath = location.pathname;
   const start = () => {
+    // Values are kept across a link within the page, not after leaving it.
+    if (location.pathname !== shownPath) saved.clear();
+    shownPath = location.pathname;
     for (const root of running) if (!root.isConnected && root.stopRun) root.stopRun();
     running = running.filter((root) => root.isConnected);
     const fresh = [...document.querySelectorAll(".explorable[data-explorable]:not([data-ready])")].filter((root) => BUILDERS[root.getAttribute("data-explorable")]);
     // Even a page without new widgets gets its stylesheet back if <head> lost it.
     document.querySelectorAll(".explorable[data-ready]").forEach((root) => loadStyle(root.getAttribute("data-style")));
     if (!fresh.length) return;
-    const target = hashTarget(), before = target ? target.getBoundingClientRect().top : null;
+    // The address's heading: the widgets above it grow from nothing to their size, which would
+    // push it out of view. Unless the reader moved the page meanwhile, bring it back to the top.
+    const target = hashTarget();
+    let readerMoved = false;
+    const moved = () => { readerMoved = true; };
+    const inputs = ["wheel", "touchmove", "keydown", "pointerdown"];
+    for (const type of inputs) addEventListener(type, moved, { passive: true, once: true });
     running.push(...fresh);
     Promise.all(fresh.map(build)).then(() => {
-      if (target && target.isConnected && before !== null && before >= 0 && before < innerHeight) {
-        window.scrollBy(0, target.getBoundingClientRect().top - before);
-      }
+      for (const type of inputs) removeEventListener(type, moved);
+      if (!target || !target.isConnected || readerMoved) return;
+      const box = target.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > innerHeight) target.scrollIntoView();
     });
   };
 
