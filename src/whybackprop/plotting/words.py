@@ -34,7 +34,7 @@ LABELS: dict[str, dict[str, str]] = {
         "seconds_axis": "기울기 한 번의 시간 (초)",
         "multiplications_axis": "기울기 한 번의 곱셈 수",
         "measured_title": "잰 시간",
-        "counted_title": "센 곱셈 수 (배치 {batch}개)",
+        "counted_title": "세어 본 곱셈 수 (샘플 {batch}개)",
         "n_params_axis": "매개 변수 개수 N",
         "saved": "그림을 저장했습니다: {path}",
         "tangent": "접선: 참 기울기 $f'(x)$",
@@ -43,6 +43,8 @@ LABELS: dict[str, dict[str, str]] = {
         "secant_title": "할선의 기울기로 접선의 기울기를 근사한다",
         "lowest_loss": "손실이 가장 작은 점",
         "contour_title": "손실의 등고선과 경사 하강법의 경로",
+        "sweep_title": "샘플 하나의 계산 그래프",
+        "sweep_key": "상자마다 위는 순전파의 값,\n아래(주황)는 역전파 한 번이 구한 $\\partial\\ell/\\partial$(노드)",
     },
     "en": {
         "role_a": "vertical scale",
@@ -75,7 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
         "seconds_axis": "time per gradient (s)",
         "multiplications_axis": "multiplications per gradient",
         "measured_title": "Measured time",
-        "counted_title": "Counted multiplications (batch of {batch})",
+        "counted_title": "Counted multiplications ({batch} samples)",
         "n_params_axis": "number of parameters N",
         "saved": "Saved the figure: {path}",
         "tangent": "tangent: true slope $f'(x)$",
@@ -84,6 +86,8 @@ LABELS: dict[str, dict[str, str]] = {
         "secant_title": "A secant's slope approximates the tangent's slope",
         "lowest_loss": "lowest loss",
         "contour_title": "Loss contours and gradient-descent paths",
+        "sweep_title": "Computational graph of one sample",
+        "sweep_key": "each box: forward value (top)\nand $\\partial\\ell/\\partial$(node) from one backward sweep\n(bottom, orange)",
     },
 }
 
