@@ -22,7 +22,7 @@ from editions import EDITIONS, KOREAN, Edition
 from hook_module import load_hook
 
 from whybackprop import gradient_descent, lecture_step_multiplications, make_problem, predicted_seconds
-from whybackprop.blackbox import PARAMETER_NAMES, START_THETA
+from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 from site_html import html_of_page, parse
 from small_site import small_copy_of_the_project, strict_build
@@ -257,6 +257,94 @@ def test_the_learning_rates_and_the_stability_bound() -> None:
     assert np.linalg.eigvalsh(second)[-1] == pytest.approx(runs["lam_max"], rel=1e-4)
 
 
+def test_the_learning_rate_regimes_on_the_black_box() -> None:
+    """The three regimes the learning page states, with one step budget and the exact gradient."""
+    from whybackprop.regimes import two_cycle
+
+    learning, found = module("learning.md"), values("learning.md")
+    run = learning.run
+    assert found["steps_budget"] == f"{learning.STEPS:,}" == "3,000"
+    converge, diverge = float(found["converge_edge"]), float(found["diverge_edge"])
+    edges = learning.regimes()
+    # the largest converging rate: converges there, not 10⁻⁴ above, and the bound 2/λ_max is just above it
+    assert run(edges["converge_edge"]).status.name == "CONVERGED"
+    assert run(edges["converge_edge"] + 1e-4).status.name == "MAX_STEPS"
+    assert converge == pytest.approx(0.674, abs=5e-4)
+    bound = learning.learning_runs()["eta_bound"]
+    assert 0 < bound - edges["converge_edge"] < 0.005 and found["eta_bound"] == f"{bound:.3f}"
+    # ... and it tends to 2/λ_max with the budget: a rate above the 3,000-step edge converges in 10,000
+    between = (edges["converge_edge"] + bound) / 2
+    assert run(between).status.name == "MAX_STEPS" and run(between, 10_000).status.name == "CONVERGED"
+    # the onset of divergence: a bounce there, divergence 10⁻⁴ above
+    assert diverge == pytest.approx(0.946, abs=5e-4)
+    assert two_cycle(run(edges["diverge_edge"]).losses) is not None
+    assert run(edges["diverge_edge"] + 1e-4).status.name == "DIVERGED"
+    # between them the loss bounces between two values; at 0.94 both are above the starting loss
+    for lr in (converge + 0.01, 0.8, float(found["cycle_lr"])):
+        assert two_cycle(run(lr).losses) is not None, lr
+    low, high = two_cycle(run(float(found["cycle_lr"])).losses)
+    start = make_problem().loss(START_THETA)
+    assert (found["cycle_low"], found["cycle_high"], found["start_loss"]) == (
+        f"{low:.3g}",
+        f"{high:.3g}",
+        f"{start:.3g}",
+    )
+    assert start < low < high
+    # above the onset: 0.9512 converges elsewhere (tanh a step), its neighbours 10⁻⁴ away diverge
+    other = run(float(found["other_lr"]))
+    assert other.status.name == "CONVERGED" and found["other_b"] == f"{other.theta[1]:.0f}"
+    assert found["other_loss"] == f"{other.losses[-1]:.3f}" and other.losses[-1] > 20 * 0.0100
+    assert [run(float(x)).status.name for x in found["other_neighbours"].split(" · ")] == ["DIVERGED"] * 2
+
+
+def test_curvature_at_the_start_and_on_the_contour_plane() -> None:
+    learning, found = module("learning.md"), values("learning.md")
+    problem, h = make_problem(), 1e-4
+    eye = np.eye(4) * h
+
+    def second(theta: np.ndarray) -> np.ndarray:  # the loss's own Hessian, central differences twice
+        return np.array(
+            [
+                [
+                    (
+                        problem.loss(theta + eye[i] + eye[j])
+                        - problem.loss(theta + eye[i] - eye[j])
+                        - problem.loss(theta - eye[i] + eye[j])
+                        + problem.loss(theta - eye[i] - eye[j])
+                    )
+                    / (4 * h * h)
+                    for j in range(4)
+                ]
+                for i in range(4)
+            ]
+        )
+
+    at_start = np.linalg.eigvalsh(second(START_THETA))[-1]
+    assert found["lam_start"] == f"{at_start:.2f}" == "2.40"
+    assert float(found["eta_bound_start"]) > float(found["start_counterexample"])
+    assert learning.run(float(found["start_counterexample"])).status.name != "CONVERGED"
+    fit = learning.learning_runs()["fit"].theta
+    hess = second(fit)
+    assert (
+        hess[3, 3] == pytest.approx(2.0, abs=1e-6) and found["d_curvature"] == "2.00"
+    )  # ∂²L/∂d² = 2 exactly
+    plane = np.linalg.eigvalsh(hess[np.ix_([0, 3], [0, 3])])[-1]
+    assert found["lam_plane"] == f"{plane:.2f}" and plane <= np.linalg.eigvalsh(hess)[-1]
+    # the model is linear in a and d: along them the loss is exactly quadratic (a third difference is 0)
+    for k in (0, 3):
+        e = np.eye(4)[k] * 0.3
+        third = [problem.loss(fit + m * e) for m in (-1.5, -0.5, 0.5, 1.5)]
+        assert abs(third[3] - 3 * third[2] + 3 * third[1] - third[0]) < 1e-12
+
+
+def test_the_noise_behind_the_data_and_fresh_data() -> None:
+    learning, found = module("learning.md"), values("learning.md")
+    assert (found["n_samples"], found["noise"], found["noise_variance"]) == ("50", "0.1", "0.01")
+    fit = learning.learning_runs()["fit"].theta
+    fresh = [make_problem(seed=s) for s in range(1, 101)]
+    assert np.mean([p.loss(TRUE_THETA) for p in fresh]) < np.mean([p.loss(fit) for p in fresh])
+
+
 @pytest.mark.parametrize(
     ("eta_lambda", "converges", "oscillates"),
     [
@@ -283,6 +371,7 @@ def test_quadratic_quiz_values() -> None:
     found = values("learning.md")
     assert found["step_at_eta_lambda_1"] == "0"  # ηλ = 1: the minimum in one step
     assert found["step_at_eta_lambda_1_5"] == "-0.5" and found["quadratic_lr_limit"] == "0.5"
+    assert found["step_at_eta_lambda_2"] == "-1 → 1 → -1"  # ηλ = 2: neither converges nor diverges
 
 
 def test_difference_quiz_values() -> None:
