@@ -204,6 +204,43 @@ def test_loss_evaluation_counts() -> None:
     )
 
 
+def test_a_run_that_converges_pays_its_last_gradient() -> None:
+    """1 + S(N + 1) for a run that uses its S steps; a converged run adds N (2N with central differences)."""
+    found, learning = values("black-box-gradient.md"), module("learning.md")
+    run = gradient_descent(make_problem().loss, START_THETA, lr=learning.GOOD_LR, steps=learning.STEPS)
+    assert run.status.name == "CONVERGED" and found["converged_steps"] == str(run.steps) == "317"
+    assert found["converged_evaluations"] == f"{run.loss_evaluations:,}" == f"{1 + run.steps * (N + 1) + N:,}"
+    assert found["converged_evaluations"] == "1,590"
+    central = gradient_descent(
+        make_problem().loss, START_THETA, lr=learning.GOOD_LR, steps=learning.STEPS, method="central"
+    )
+    assert central.status.name == "CONVERGED" and central.steps == run.steps
+    expected = 1 + central.steps * (2 * N + 1) + 2 * N
+    assert found["converged_central_evaluations"] == f"{central.loss_evaluations:,}" == f"{expected:,}"
+    assert found["steps_budget"] == f"{learning.STEPS:,}" and found["good_lr"] == f"{learning.GOOD_LR:g}"
+
+
+def test_gradient_check_values() -> None:
+    from whybackprop import numerical_gradient, predict
+    from whybackprop.gradcheck import relative_errors
+
+    found, problem = values("black-box-gradient.md"), make_problem()
+    exact = problem.exact_gradient(START_THETA)
+    central = numerical_gradient(problem.loss, START_THETA, method="central")
+    forward = numerical_gradient(problem.loss, START_THETA)
+    # the max-denominator error, computed independently of the package
+    mine = np.abs(central - exact) / np.maximum(np.abs(central), np.abs(exact))
+    assert found["central_max_error"] == fmt["scientific"](mine.max(), 2)
+    assert found["forward_max_error"] == fmt["scientific"](relative_errors(forward, exact).max(), 2)
+    assert mine.max() < 1e-7 < 1e-4 < float(found["wrong_error"])  # the page's thresholds separate them
+    assert float(found["wrong_error"]) == pytest.approx(0.5, rel=1e-6)  # half of ∂L/∂d: |x − x/2| / |x|
+    assert found["relu_kink"] == "0.5"  # the average of the one-sided slopes 0 and 1
+    residuals = predict(START_THETA, problem.x) - problem.y
+    assert 2 * residuals.mean() == pytest.approx(exact[3], rel=1e-12)  # ∂L/∂d = (2/M)Σ r_i
+    assert (found["mean_residual"], found["d_partial"]) == (f"{residuals.mean():.4f}", f"{exact[3]:.4f}")
+    assert found["d_partial_numeric"] == f"{forward[3]:.4f}"
+
+
 def test_the_lecture_count_for_a_hundred_thousand_parameters() -> None:
     assert values("deep-network.md")["lecture_step_100k"] == "100억"
     assert round(lecture_step_multiplications(100_000), -8) == 100 * 10**8
@@ -377,8 +414,17 @@ def test_quadratic_quiz_values() -> None:
 def test_difference_quiz_values() -> None:
     found, numerical = values("numerical-gradient.md"), module("numerical-gradient.md")
     assert (found["x2_forward_01"], found["x2_central_01"]) == ("6.1", "6")
-    assert float(found["forward_shrink_10x"]) == pytest.approx(10, rel=0.01)
-    assert float(found["central_shrink_10x"]) == pytest.approx(100, rel=0.01)
+    # Q2 reads two pairs of rows of step_error.py's table; both errors shrink about 1,000-fold
+    table = np.logspace(-15, 0, 61)[::6]
+    assert any(np.isclose(table, 1e-3)) and any(np.isclose(table, 1e-6)) and any(np.isclose(table, 10**-1.5))
+    assert float(found["forward_shrink_table"].replace(",", "")) == pytest.approx(1000, rel=0.01)
+    assert float(found["central_shrink_table"].replace(",", "")) == pytest.approx(1000, rel=0.05)
+    # Q3: the round-off estimate is absolute; relative to cos 1 it is larger than the table's top row
+    rel = float(found["roundoff_relative_1e15"])
+    assert rel == pytest.approx(float(found["roundoff_at_1e15"]) / np.cos(1.0), rel=0.05)
+    top = numerical.difference_errors("forward", (1e-15,))[0] / np.cos(1.0)
+    assert top < rel and found["forward_rel_error_1e15"] == fmt["scientific"](top)
+    assert (found["float32_forward_digits"], found["float32_forward_digits_high"]) == ("3", "4")
     errors = {m: numerical.difference_errors(m, (1e-4, 0.5e-4)) for m in ("forward", "central")}
     assert errors["forward"][0] / errors["forward"][1] == pytest.approx(
         2, rel=0.01
@@ -446,6 +492,7 @@ def test_black_box_quiz_values() -> None:
     center = float(found["true_center"])  # where tanh's input is 0: the output is d there
     assert predict(TRUE_THETA, [center])[0] == pytest.approx(TRUE_THETA[3], abs=1e-2)
     assert found["n_parameters"] == str(N)
+    assert found["n_plus_one"] == str(N + 1)  # question 4: one forward-difference gradient
 
 
 def test_model_size_values() -> None:
