@@ -503,3 +503,14 @@ def test_model_size_values() -> None:
     assert found["resnet50_lecture"] == fmt["large"](lecture_step_multiplications(n))
     assert found["resnet50_numerical"] == fmt["duration"](predicted_seconds(results, n, "numerical"))
     assert found["million_lecture"] == "1조" and lecture_step_multiplications(10**6) == 10**12 + 10**6
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_home_page_states_the_deep_network_page_s_training_times(lang: str) -> None:
+    home, deep = values("index.md", lang), values("deep-network.md", lang)
+    assert (home["home_numerical"], home["home_backprop"]) == (
+        deep["training_numerical"],
+        deep["training_backprop"],
+    )
+    assert home["home_steps"] == deep["training_steps"]
+    assert home["home_n"] == fmt["integer"](fmt["benchmark_results"]()["points"][-1]["n_params"], lang)
