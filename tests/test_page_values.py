@@ -367,6 +367,22 @@ def test_curvature_at_the_start_and_on_the_contour_plane() -> None:
     )  # ∂²L/∂d² = 2 exactly
     plane = np.linalg.eigvalsh(hess[np.ix_([0, 3], [0, 3])])[-1]
     assert found["lam_plane"] == f"{plane:.2f}" and plane <= np.linalg.eigvalsh(hess)[-1]
+
+    # "larger learning rates converge in this plane": one between 2/λ_max of the model and of the plane
+    def in_plane(u: np.ndarray) -> np.ndarray:
+        theta = fit.copy()
+        theta[[0, 3]] = u
+        return theta
+
+    lr = (2 / np.linalg.eigvalsh(hess)[-1] + 2 / plane) / 2
+    run = gradient_descent(
+        lambda u: problem.loss(in_plane(u)),
+        START_THETA[[0, 3]],
+        lr=float(lr),
+        steps=learning.STEPS,
+        grad=lambda u: problem.exact_gradient(in_plane(u))[[0, 3]],
+    )
+    assert run.status.name == "CONVERGED" and learning.run(float(lr)).status.name != "CONVERGED"
     # the model is linear in a and d: along them the loss is exactly quadratic (a third difference is 0)
     for k in (0, 3):
         e = np.eye(4)[k] * 0.3
