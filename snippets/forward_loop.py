@@ -20,8 +20,8 @@ def forward_difference(loss, theta, eps=1e-6):
 loss = make_problem().loss
 mine = forward_difference(loss, START_THETA)
 package = numerical_gradient(loss, START_THETA, eps=1e-6)
-print("반복문으로 구한 기울기      ", mine)
-print("numerical_gradient 의 기울기", package)
+print("반복문으로 구한 기울기          ", mine)
+print("numerical_gradient로 구한 기울기", package)
 print(f"가장 큰 차이 {np.max(np.abs(mine - package)):.1e}")
 # 패키지는 ε 대신 실제로 옮겨 간 거리 (θ_i + ε) − θ_i 로 나눈다. θ_i + ε 가 반올림되므로 그 거리는 ε과 조금 다르다
 print(

@@ -16,7 +16,7 @@ assert check.errors.max() < SUSPICIOUS, "gradient check failed"
 
 
 def wrong_gradient(theta):
-    """일부러 실수를 넣은 기울기 코드: ∂L/∂d = (2/M)Σ r_i 에서 2를 빠뜨렸다."""
+    """일부러 실수를 넣은 기울기 코드: ∂L/∂d = (2/M)Σ r_i에서 2를 빠뜨렸다."""
     gradient = problem.exact_gradient(theta)
     gradient[3] /= 2
     return gradient

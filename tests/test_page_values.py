@@ -530,3 +530,17 @@ def test_the_home_page_states_the_deep_network_page_s_training_times(lang: str) 
     )
     assert home["home_steps"] == deep["training_steps"]
     assert home["home_n"] == fmt["integer"](fmt["benchmark_results"]()["points"][-1]["n_params"], lang)
+
+
+def test_too_small_a_learning_rate_is_slow() -> None:
+    """The learning page's excess-loss sentence: both rates reach L*, 0.1 takes several times longer."""
+    learning, found = module("learning.md"), values("learning.md")
+    slow, good = learning.run(learning.SLOW_LR), learning.run(learning.GOOD_LR)
+    assert slow.status.name == good.status.name == "CONVERGED"
+    lowest = min(slow.losses.min(), good.losses.min())
+    assert abs(slow.losses[-1] - good.losses[-1]) < 1e-12  # the same loss at the end
+    first = {lr: int(np.flatnonzero(r.losses - lowest < 1e-4)[0]) for lr, r in ((0.1, slow), (0.5, good))}
+    assert (found["slow_steps_close"], found["good_steps_close"]) == (str(first[0.1]), str(first[0.5]))
+    assert first[0.1] > 3 * first[0.5]
+    snippet = (ROOT / "snippets" / "learning_rate.py").read_text(encoding="utf-8")
+    assert "< 1e-4" in snippet and learning.CLOSE == 1e-4  # the snippet prints the same counts

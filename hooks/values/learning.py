@@ -23,7 +23,8 @@ NOISE = (
 )  # the data's noise, as make_problem draws it
 
 # Learning rates of snippets/learning_rate.py (a test checks the snippet uses the same ones).
-GOOD_LR, TOO_LARGE_LR = 0.5, 1.0
+GOOD_LR, TOO_LARGE_LR, SLOW_LR = 0.5, 1.0, 0.1
+CLOSE = 1e-4  # "close to the lowest loss": L − L* below this (snippets/learning_rate.py prints the same)
 STEPS = 3000  # the step budget of every black-box run on the page (snippets/learning_regimes.py too)
 CONVERGE_BRACKET = (0.5, 0.8)  # bisection for the largest converging rate
 DIVERGE_BRACKET = (0.8, 1.2)  # bisection for the divergence onset
@@ -102,6 +103,15 @@ def values(lang: str) -> dict[str, str]:
     cycle, other = edges["cycle"], edges["other"]
     cycle_low, cycle_high = two_cycle(cycle.losses) or (float("nan"), float("nan"))
     start_loss = float(fit.losses[0])
+    slow = run(SLOW_LR)
+    lowest = min(float(slow.losses.min()), float(fit.losses.min()))
+    steps_close = {
+        lr: int(np.argmax(r.losses - lowest < CLOSE)) for lr, r in ((SLOW_LR, slow), (GOOD_LR, fit))
+    }
+    story(
+        slow.status is Status.CONVERGED and steps_close[SLOW_LR] > 3 * steps_close[GOOD_LR],
+        "the small rate 0.1 converges too, but takes several times as many steps to get close to L*",
+    )
     story(
         fit.status is Status.CONVERGED and too_large.status is Status.DIVERGED,
         "the learning rate 0.5 converges and 1 diverges",
@@ -160,6 +170,9 @@ def values(lang: str) -> dict[str, str]:
         "other_b": f"{other.theta[1]:.0f}",
         "other_loss": f"{other.losses[-1]:.3f}",
         "other_neighbours": " · ".join(f"{OTHER_LR + s * NEIGHBOUR:g}" for s in (-1, 1)),
+        "slow_lr": f"{SLOW_LR:g}",
+        "slow_steps_close": integer(steps_close[SLOW_LR], lang),
+        "good_steps_close": integer(steps_close[GOOD_LR], lang),
         "fit_loss": f"{fit.losses[-1]:.6f}",
         "fit_loss_short": f"{fit.losses[-1]:.4f}",
         "start_counterexample": f"{START_COUNTEREXAMPLE:g}",
