@@ -104,8 +104,9 @@ def learning_rate_figure(
         decades(right.yaxis)
         right.set_title(words["black_box"])
         right.set_ylabel(words["excess_loss" if excess else "loss_theta"])
-        for ax, bins in ((left, "auto"), (right, 4)):  # few ticks on the right: its steps run to thousands
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=bins))
+        left.xaxis.set_major_locator(MaxNLocator(integer=True))
+        right.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))  # its steps run to thousands
+        for ax in (left, right):
             ax.set_xlabel(words["step_n"])
             ax.legend()
     return fig
