@@ -39,7 +39,7 @@ for lr in [0.1, 0.5, 1.0]:
 lowest = min(losses.min() for losses in black_box.values())
 excess = {label: losses - lowest for label, losses in black_box.items()}
 for lr in [0.1, 0.5]:  # the two runs that converge
-    print(f"black box η = {lr:g}: {(runs[lr].losses - lowest < 1e-4).argmax()} steps to L − L* < 1e-4")
+    print(f"black box η = {lr:g}: L − L* < 1e-4 after {(runs[lr].losses - lowest < 1e-4).argmax()} steps")
 
 CAPTION = "Gradient descent at different learning rates: a quadratic and the black-box model"  # shown under the figure
 ALT = (
