@@ -63,7 +63,7 @@ CONTOUR = {
     "ylim": [-2.5, 3.0],
     "eta": 0.5,
     "fit_lr": 0.5,
-    "fit_steps": 1000,
+    "fit_steps": DESCENT_BUDGET,
 }
 
 

@@ -112,3 +112,9 @@ def test_the_contour_widget_shows_the_figure_s_plane() -> None:
         keywords = {k.arg: k.value for k in fit.value.value.keywords}  # gradient_descent(...).theta
         assert ast.literal_eval(keywords["lr"]) == contour["fit_lr"], snippet
         assert ast.literal_eval(keywords["steps"]) == contour["fit_steps"], snippet
+
+
+def test_the_widgets_and_the_learning_page_share_one_step_budget() -> None:
+    """The learning page measures its regimes with the budget the steppers run (both: exact gradient)."""
+    learning = load_hook("placeholders").values_module("learning.md")
+    assert learning is not None and learning.STEPS == load_hook("explorables").DESCENT_BUDGET
