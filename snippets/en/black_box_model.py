@@ -1,8 +1,9 @@
+# --8<-- [start:lesson]
 """The black-box model y = a·tanh(b·x + c) + d: its output depends on the parameters θ = (a, b, c, d)."""
 
 import numpy as np
 
-from whybackprop import plotting, predict
+from whybackprop import predict
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 print("parameters:", ", ".join(PARAMETER_NAMES), f"(N = {len(PARAMETER_NAMES)})")
@@ -10,6 +11,10 @@ print("parameters:", ", ".join(PARAMETER_NAMES), f"(N = {len(PARAMETER_NAMES)})"
 x = np.array([-2.0, 0.0, 2.0])
 for label, theta in [("true", TRUE_THETA), ("start", START_THETA)]:
     print(f"{label:>5} θ = {theta} → y({x}) = {predict(theta, x).round(3)}")
+# --8<-- [end:lesson]
+
+# From here on, the code that draws the figure. The page shows only the lesson above.
+from whybackprop import plotting
 
 CAPTION = (
     "The black-box model's output as each of the parameters a, b, c, d changes"  # shown under the figure
