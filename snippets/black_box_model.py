@@ -1,16 +1,26 @@
 # --8<-- [start:lesson]
-"""블랙박스 모델 y = a·tanh(b·x + c) + d: 매개 변수 θ = (a, b, c, d)에 따라 출력이 달라진다."""
+"""블랙박스 모델 y = a·tanh(b·x + c) + d:
+매개 변수 θ = (a, b, c, d)에 따라 출력이 달라진다."""
 
 import numpy as np
 
 from whybackprop import predict
-from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+from whybackprop.blackbox import (
+    PARAMETER_NAMES,
+    START_THETA,
+    TRUE_THETA,
+)
 
-print("매개 변수:", ", ".join(PARAMETER_NAMES), f"(N = {len(PARAMETER_NAMES)})")
+names = ", ".join(PARAMETER_NAMES)
+print(f"매개 변수: {names} (N = {len(PARAMETER_NAMES)})")
 
 x = np.array([-2.0, 0.0, 2.0])
-for label, theta in [("참값", TRUE_THETA), ("시작 값", START_THETA)]:
-    print(f"{label:>4} θ = {theta} → y({x}) = {predict(theta, x).round(3)}")
+print(f"       x = {x}")
+cases = [("참값", TRUE_THETA), ("시작 값", START_THETA)]
+for label, theta in cases:
+    y = predict(theta, x).round(3)
+    print(f"{label:>5} θ = {theta}")
+    print(f"       y = {y}")
 # --8<-- [end:lesson]
 
 # 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.
