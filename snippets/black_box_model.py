@@ -1,6 +1,7 @@
 # --8<-- [start:lesson]
 """블랙박스 모델 y = a·tanh(b·x + c) + d:
-매개 변수 θ = (a, b, c, d)에 따라 출력이 달라진다."""
+매개 변수 θ = (a, b, c, d)에 따라
+출력이 달라진다."""
 
 import numpy as np
 
@@ -12,11 +13,15 @@ from whybackprop.blackbox import (
 )
 
 names = ", ".join(PARAMETER_NAMES)
-print(f"매개 변수: {names} (N = {len(PARAMETER_NAMES)})")
+N = len(PARAMETER_NAMES)
+print(f"매개 변수: {names} (N = {N})")
 
 x = np.array([-2.0, 0.0, 2.0])
 print(f"       x = {x}")
-cases = [("참값", TRUE_THETA), ("시작 값", START_THETA)]
+cases = [
+    ("참값", TRUE_THETA),
+    ("시작 값", START_THETA),
+]
 for label, theta in cases:
     y = predict(theta, x).round(3)
     print(f"{label:>5} θ = {theta}")

@@ -1,7 +1,7 @@
 # --8<-- [start:lesson]
-"""The black-box model y = a·tanh(b·x + c) + d:
-its output depends on the parameters
-θ = (a, b, c, d)."""
+"""The black-box model
+y = a·tanh(b·x + c) + d: its output depends
+on the parameters θ = (a, b, c, d)."""
 
 import numpy as np
 
@@ -13,11 +13,15 @@ from whybackprop.blackbox import (
 )
 
 names = ", ".join(PARAMETER_NAMES)
-print(f"parameters: {names} (N = {len(PARAMETER_NAMES)})")
+N = len(PARAMETER_NAMES)
+print(f"parameters: {names} (N = {N})")
 
 x = np.array([-2.0, 0.0, 2.0])
 print(f"      x = {x}")
-cases = [("true", TRUE_THETA), ("start", START_THETA)]
+cases = [
+    ("true", TRUE_THETA),
+    ("start", START_THETA),
+]
 for label, theta in cases:
     y = predict(theta, x).round(3)
     print(f"{label:>5} θ = {theta}")
