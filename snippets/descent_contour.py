@@ -63,7 +63,7 @@ surface = plotting.loss_surface(loss, optimum=best[PLANE], xlim=(0.5, 3.5), ylim
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     paths = {
         f"$\\eta$ = {lr:g} ({'수렴' if run.status.name == 'CONVERGED' else '발산'})": run.history
         for lr, run in runs.items()

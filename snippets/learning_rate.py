@@ -44,7 +44,7 @@ ALT = (
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     return plotting.learning_rate_figure(quadratic, black_box, scheme=scheme, narrow=narrow)
 
 

@@ -4,7 +4,7 @@
 import numpy as np
 
 x, eps = 1.0, 0.8  # 그림에서 잘 보이도록 간격을 크게 잡았다
-tangent = np.cos(x)  # f(x) = sin x 의 참 기울기
+tangent = np.cos(x)  # f(x) = sin x의 접선의 기울기(참값)
 forward = (np.sin(x + eps) - np.sin(x)) / eps
 central = (np.sin(x + eps) - np.sin(x - eps)) / (2 * eps)
 print(f"접선의 기울기 cos 1 = {tangent:.3f}")
@@ -24,7 +24,7 @@ ALT = (
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     return plotting.secant_figure(np.sin, tangent, x, eps, scheme=scheme, narrow=narrow)
 
 

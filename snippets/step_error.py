@@ -1,5 +1,5 @@
 # --8<-- [start:lesson]
-"""간격 ε를 바꾸며 f(x) = sin x 의 수치적 기울기 오차를 잰다 (정답은 cos x)."""
+"""간격 ε를 바꾸며 f(x) = sin x의 수치적 기울기 오차를 잰다 (참값은 cos x)."""
 
 import numpy as np
 
@@ -42,7 +42,7 @@ ALT = (
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     return plotting.step_error_figure(
         steps,
         {"전진 차분": errors["forward"], "중앙 차분": errors["central"]},

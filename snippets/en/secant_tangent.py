@@ -4,7 +4,7 @@
 import numpy as np
 
 x, eps = 1.0, 0.8  # a large step, so that the figure shows it
-tangent = np.cos(x)  # the true slope of f(x) = sin x
+tangent = np.cos(x)  # the tangent's slope of f(x) = sin x (exact)
 forward = (np.sin(x + eps) - np.sin(x)) / eps
 central = (np.sin(x + eps) - np.sin(x - eps)) / (2 * eps)
 print(f"slope of the tangent cos 1 = {tangent:.3f}")
