@@ -4,7 +4,7 @@
 import numpy as np
 
 x, eps = 1.0, 0.8  # 그림에서 잘 보이도록 간격을 크게 잡았다
-tangent = np.cos(x)  # f(x) = sin x의 접선의 기울기(참값)
+tangent = np.cos(x)  # f(x) = sin x의 참값 f'(x) = cos x
 forward = (np.sin(x + eps) - np.sin(x)) / eps
 central = (np.sin(x + eps) - np.sin(x - eps)) / (2 * eps)
 print(f"접선의 기울기 cos 1 = {tangent:.3f}")

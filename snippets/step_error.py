@@ -1,12 +1,12 @@
 # --8<-- [start:lesson]
-"""간격 ε를 바꾸며 f(x) = sin x의 수치적 기울기 오차를 잰다 (참값은 cos x)."""
+"""간격 ε을 바꾸며 f(x) = sin x의 수치적 기울기 오차를 잰다 (참값은 cos x)."""
 
 import numpy as np
 
 from whybackprop import numerical_gradient
 
 x, exact = 1.0, np.cos(1.0)
-steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶ 은 float64 에서 1 이다)
+steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶은 float64에서 1이다)
 errors = {  # 상대 오차 |수치적 기울기 − cos 1| / |cos 1|
     method: np.array(
         [abs(numerical_gradient(np.sin, x, eps=h, method=method) - exact) / abs(exact) for h in steps]
@@ -14,7 +14,7 @@ errors = {  # 상대 오차 |수치적 기울기 − cos 1| / |cos 1|
     for method in ["forward", "central"]
 }
 
-print("x = 1 에서의 상대 오차")
+print("x = 1에서의 상대 오차")
 print("      ε      전진 차분      중앙 차분")
 for h, e_forward, e_central in list(zip(steps, errors["forward"], errors["central"]))[::6]:
     print(f"  {h:8.1e}   {e_forward:12.2e}   {e_central:12.2e}")

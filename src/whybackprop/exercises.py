@@ -15,9 +15,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from whybackprop._checks import check_positive
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, BlackBoxProblem, _four, make_problem
 from whybackprop.descent import Status, gradient_descent
 from whybackprop.gradient import count_calls
+from whybackprop.regimes import boundary_learning_rate
 
 # The step budget and learning-rate run of the convergence exercise (exact gradient, from START_THETA).
 CONVERGENCE_STEPS = 3000
@@ -167,13 +169,8 @@ def convergence_limit(steps: int = CONVERGENCE_STEPS, resolution: float = 1e-3) 
     Raises:
         ValueError: `resolution` not positive.
     """
-    if not resolution > 0:
-        raise ValueError(f"resolution must be positive, got {resolution!r}")
-    low, high = 0.5, 1.0
-    while high - low > resolution:
-        middle = (low + high) / 2
-        low, high = (middle, high) if _converges(middle, steps) else (low, middle)
-    return low
+    check_positive(resolution, "resolution")
+    return boundary_learning_rate(lambda eta: _converges(eta, steps), 0.5, 1.0, tol=resolution)
 
 
 def check_convergence_limit(eta: Any, lang: str = "ko") -> bool:

@@ -59,12 +59,14 @@ def learning_rate_figure(
     black_box: Mapping[str, ArrayLike],
     *,
     first_steps: int = 12,
+    excess: bool = False,
     scheme: Scheme = "light",
     narrow: bool = False,
     lang: str = "ko",
 ) -> Figure:
     """Left (top if narrow): θ_n on L = ½λθ² for each label (first steps); right: the black box's loss
-    per step (log)."""
+    per step (log). With `excess`, the right panel's values are L − L* (labelled so), and values that
+    are not positive (a converged run at L*, up to rounding) are left out of the log scale."""
     if not quadratic or not black_box:
         raise ValueError("quadratic and black_box must each hold at least one run")
     from matplotlib.ticker import MaxNLocator
@@ -89,6 +91,8 @@ def learning_rate_figure(
         left.set_ylabel(words["parameter_theta"])
         for k, (label, losses) in enumerate(black_box.items()):
             y = np.asarray(losses, dtype=float)
+            if excess:
+                y = np.where(y > 0, y, np.nan)
             right.semilogy(
                 np.arange(y.size),
                 y,
@@ -100,9 +104,10 @@ def learning_rate_figure(
             )
         decades(right.yaxis)
         right.set_title(words["black_box"])
-        right.set_ylabel(words["loss_theta"])
+        right.set_ylabel(words["excess_loss" if excess else "loss_theta"])
+        left.xaxis.set_major_locator(MaxNLocator(integer=True))
+        right.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))  # its steps run to thousands
         for ax in (left, right):
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_xlabel(words["step_n"])
             ax.legend()
     return fig
