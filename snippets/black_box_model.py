@@ -1,15 +1,35 @@
-"""블랙박스 모델 y = a·tanh(b·x + c) + d: 매개 변수 θ = (a, b, c, d)에 따라 출력이 달라진다."""
+# --8<-- [start:lesson]
+"""블랙박스 모델 y = a·tanh(b·x + c) + d:
+매개 변수 θ = (a, b, c, d)에 따라
+출력이 달라진다."""
 
 import numpy as np
 
-from whybackprop import plotting, predict
-from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+from whybackprop import predict
+from whybackprop.blackbox import (
+    PARAMETER_NAMES,
+    START_THETA,
+    TRUE_THETA,
+)
 
-print("매개 변수:", ", ".join(PARAMETER_NAMES), f"(N = {len(PARAMETER_NAMES)})")
+names = ", ".join(PARAMETER_NAMES)
+N = len(PARAMETER_NAMES)
+print(f"매개 변수: {names} (N = {N})")
 
 x = np.array([-2.0, 0.0, 2.0])
-for label, theta in [("참값", TRUE_THETA), ("시작 값", START_THETA)]:
-    print(f"{label:>4} θ = {theta} → y({x}) = {predict(theta, x).round(3)}")
+print(f"       x = {x}")
+cases = [
+    ("참값", TRUE_THETA),
+    ("시작 값", START_THETA),
+]
+for label, theta in cases:
+    y = predict(theta, x).round(3)
+    print(f"{label:>5} θ = {theta}")
+    print(f"       y = {y}")
+# --8<-- [end:lesson]
+
+# 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.
+from whybackprop import plotting
 
 CAPTION = "매개 변수 a, b, c, d를 하나씩 바꿀 때 블랙박스 모델의 출력"  # 그림 아래의 짧은 설명
 ALT = (
@@ -19,9 +39,9 @@ ALT = (
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     return plotting.parameter_effects_figure(scheme=scheme, narrow=narrow)
 
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/parameter_effects.png 로 저장한다
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/parameter_effects.png로 저장한다
     plotting.save_png(figure(), "parameter_effects")

@@ -1,9 +1,8 @@
+# --8<-- [start:lesson]
 """benchmarks/cost_vs_n.py 가 잰 결과(저장소의 JSON 파일)를 표와 로그-로그 그림으로 본다. 저장소 최상위 폴더에서 실행한다."""
 
 import json
 from pathlib import Path
-
-from whybackprop import plotting
 
 results = json.loads(Path("benchmarks/results/cost_vs_n.json").read_text(encoding="utf-8"))
 
@@ -20,6 +19,10 @@ slopes = results["slopes"]
 print(
     f"증가 차수(로그-로그 기울기): 수치적 기울기 {slopes['numerical']:.2f}, 역전파 {slopes['backprop']:.2f}"
 )
+# --8<-- [end:lesson]
+
+# 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.
+from whybackprop import plotting
 
 CAPTION = "매개 변수 개수 N에 따른 기울기 한 번의 시간과 곱셈 수 (로그-로그)"  # 그림 아래의 짧은 설명
 ALT = (
@@ -35,5 +38,5 @@ def figure(scheme: str = "light", narrow: bool = False):
     return plotting.cost_vs_n_figure(results, scheme=scheme, narrow=narrow)
 
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/cost_vs_n.png 로 저장한다
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/cost_vs_n.png로 저장한다
     plotting.save_png(figure(), "cost_vs_n")

@@ -1,8 +1,9 @@
+# --8<-- [start:lesson]
 """블랙박스 모델의 계산 그래프에서 역방향 모드: 순전파 한 번, 역전파 한 번으로 편미분 네 개를 모두 구한다."""
 
 import numpy as np
 
-from whybackprop import BlackBoxProblem, make_problem, plotting
+from whybackprop import BlackBoxProblem, make_problem
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA
 from whybackprop.reverse import reverse_sweep
 
@@ -19,6 +20,10 @@ for name, partial in zip(PARAMETER_NAMES, sweep.gradient):
 one_sample = BlackBoxProblem(x=problem.x[i : i + 1], y=problem.y[i : i + 1])
 assert np.allclose(sweep.gradient, one_sample.exact_gradient(START_THETA), rtol=1e-12)
 print("exact_gradient와 같습니다.")
+# --8<-- [end:lesson]
+
+# 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.
+from whybackprop import plotting
 
 CAPTION = (
     "블랙박스 모델의 계산 그래프: 샘플 하나의 순전파 값과 역전파 한 번이 구한 편미분"  # 그림 아래의 짧은 설명

@@ -1,8 +1,9 @@
+# --8<-- [start:lesson]
 """손실의 등고선 위의 경사 하강법: 두 매개 변수 a, d만 움직이고 b, c는 학습한 값에 고정한다."""
 
 import numpy as np
 
-from whybackprop import gradient_descent, make_problem, numerical_gradient, plotting
+from whybackprop import gradient_descent, make_problem, numerical_gradient
 from whybackprop.blackbox import START_THETA
 
 problem = make_problem()
@@ -44,6 +45,10 @@ for lr in [0.5, 1.2]:
         print(f"η = {lr:g}: {run.steps} 스텝을 다 돌았지만 아직 수렴 기준에 못 미침")
 assert runs[0.5].status.name == "CONVERGED" and runs[1.2].status.name == "DIVERGED"
 assert 0.5 < 2 / lam_max < 1.2  # 수렴한 η는 한계 아래, 발산한 η는 한계 위
+# --8<-- [end:lesson]
+
+# 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.
+from whybackprop import plotting
 
 CAPTION = "a와 d 평면에서 본 손실의 등고선과 두 학습률의 경로"  # 그림 아래의 짧은 설명
 ALT = (
@@ -58,7 +63,7 @@ surface = plotting.loss_surface(loss, optimum=best[PLANE], xlim=(0.5, 3.5), ylim
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     paths = {
         f"$\\eta$ = {lr:g} ({'수렴' if run.status.name == 'CONVERGED' else '발산'})": run.history
         for lr, run in runs.items()
@@ -72,5 +77,5 @@ def figure(scheme: str = "light", narrow: bool = False):
     )
 
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/descent_contour.png 로 저장한다
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/descent_contour.png로 저장한다
     plotting.save_png(figure(), "descent_contour")

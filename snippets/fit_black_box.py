@@ -1,8 +1,9 @@
+# --8<-- [start:lesson]
 """수치적 기울기(전진 차분)만으로 경사 하강법을 돌려 블랙박스 모델을 학습한다."""
 
 import numpy as np
 
-from whybackprop import gradient_descent, make_problem, numerical_gradient, plotting
+from whybackprop import gradient_descent, make_problem, numerical_gradient
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 problem = make_problem()
@@ -25,6 +26,10 @@ print(
     f"손실 평가 횟수 = {result.loss_evaluations} = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}"
 )
 assert result.loss_evaluations == 1 + result.steps * (N + 1)
+# --8<-- [end:lesson]
+
+# 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.
+from whybackprop import plotting
 
 CAPTION = "수치적 기울기로 학습한 블랙박스 모델과 데이터"  # 그림 아래의 짧은 설명
 ALT = (
@@ -34,9 +39,9 @@ ALT = (
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     return plotting.fit_figure(problem, result.theta, scheme=scheme, narrow=narrow)
 
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/fit_black_box.png 로 저장한다
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/fit_black_box.png로 저장한다
     plotting.save_png(figure(), "fit_black_box")

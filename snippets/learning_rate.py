@@ -1,6 +1,7 @@
+# --8<-- [start:lesson]
 """학습률 η가 하는 일: 수렴한다 / 진동하며 수렴한다 / 발산한다."""
 
-from whybackprop import gradient_descent, make_problem, plotting
+from whybackprop import gradient_descent, make_problem
 from whybackprop.blackbox import START_THETA
 
 # 1) 이차 함수 L(θ) = ½λθ², 기울기 λθ: 한 스텝은 θ ← θ − ηλθ = (1 − ηλ)θ
@@ -34,6 +35,10 @@ for lr in [0.1, 0.5, 1.0]:
         print(
             f"블랙박스 η = {lr:g}: {run.steps} 스텝을 다 돌았지만 아직 수렴 기준에 못 미침, 손실 {run.losses[-1]:.6f}"
         )
+# --8<-- [end:lesson]
+
+# 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.
+from whybackprop import plotting
 
 # 손실이 같아 보여도 빠르기는 다르다: 가장 작은 손실 L*와의 차 L − L*로 비교한다 (그림의 오른쪽도 이 차)
 lowest = min(losses.min() for losses in black_box.values())
@@ -51,9 +56,9 @@ ALT = (
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     return plotting.learning_rate_figure(quadratic, excess, excess=True, scheme=scheme, narrow=narrow)
 
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/learning_rate.png 로 저장한다
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/learning_rate.png로 저장한다
     plotting.save_png(figure(), "learning_rate")

@@ -1,8 +1,7 @@
+# --8<-- [start:lesson]
 """할선과 접선: 전진 차분과 중앙 차분은 할선의 기울기로 접선의 기울기(미분)를 근사한다."""
 
 import numpy as np
-
-from whybackprop import plotting
 
 x, eps = 1.0, 0.8  # 그림에서 잘 보이도록 간격을 크게 잡았다
 tangent = np.cos(x)  # f(x) = sin x의 참값 f'(x) = cos x
@@ -11,6 +10,10 @@ central = (np.sin(x + eps) - np.sin(x - eps)) / (2 * eps)
 print(f"접선의 기울기 cos 1 = {tangent:.3f}")
 print(f"전진 차분 (ε = {eps}) = {forward:.3f}, 차이 {forward - tangent:+.3f}")
 print(f"중앙 차분 (ε = {eps}) = {central:.3f}, 차이 {central - tangent:+.3f}")
+# --8<-- [end:lesson]
+
+# 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.
+from whybackprop import plotting
 
 CAPTION = "f(x) = sin x의 접선과 두 할선: 중앙 차분의 할선이 접선과 거의 나란하다"  # 그림 아래의 짧은 설명
 ALT = (
@@ -21,9 +24,9 @@ ALT = (
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     return plotting.secant_figure(np.sin, tangent, x, eps, scheme=scheme, narrow=narrow)
 
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/secant_tangent.png 로 저장한다
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/secant_tangent.png로 저장한다
     plotting.save_png(figure(), "secant_tangent")

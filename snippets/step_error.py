@@ -1,8 +1,9 @@
+# --8<-- [start:lesson]
 """간격 ε을 바꾸며 f(x) = sin x의 수치적 기울기 오차를 잰다 (참값은 cos x)."""
 
 import numpy as np
 
-from whybackprop import numerical_gradient, plotting
+from whybackprop import numerical_gradient
 
 x, exact = 1.0, np.cos(1.0)
 steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶은 float64에서 1이다)
@@ -27,6 +28,10 @@ for method, best in [("forward", np.sqrt(machine_eps)), ("central", np.cbrt(mach
         for p in points
     ]
     print(f"{method:>7}: ε* = {best:.1e}에서 x 200개의 상대 오차 중앙값 {np.median(error):.1e}")
+# --8<-- [end:lesson]
+
+# 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.
+from whybackprop import plotting
 
 CAPTION = "간격 ε에 따른 x = 1에서 수치적 기울기의 상대 오차 (로그-로그)"  # 그림 아래의 짧은 설명
 ALT = (
@@ -37,7 +42,7 @@ ALT = (
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     return plotting.step_error_figure(
         steps,
         {"전진 차분": errors["forward"], "중앙 차분": errors["central"]},
@@ -47,5 +52,5 @@ def figure(scheme: str = "light", narrow: bool = False):
     )
 
 
-if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/step_error.png 로 저장한다
+if __name__ == "__main__":  # 스크립트로 실행하면 그림을 figures/step_error.png로 저장한다
     plotting.save_png(figure(), "step_error")

@@ -173,7 +173,8 @@ def run_blocks(blocks: list[Block]) -> list[Block]:
     return ran
 
 
-def _run(block: Block, sessions: dict[str, dict[str, Any]]) -> None:
+def _run(block: Block, sessions: dict[str, dict[str, Any]]) -> str:
+    """Run one block as the build does; return what it printed (the page shows it for exec blocks)."""
     session = block.options.get("session", "") if block.exec_at_build else ""
     namespace = sessions.setdefault(session, {}) if session else {}
     # markdown-exec runs a block as a module named after it, never as "__main__";
@@ -181,15 +182,17 @@ def _run(block: Block, sessions: dict[str, dict[str, Any]]) -> None:
     module_name = re.sub(r"\W+", "_", f"page_block_{block.page}_{block.number}")
     namespace["__name__"] = module_name if block.exec_at_build else "__main__"
     sys.modules[module_name] = ModuleType(module_name)  # dataclasses and pickle look modules up
+    printed = io.StringIO()
     try:
         code = compile(block.source, f"<{block.label}>", "exec")
-        with redirect_stdout(io.StringIO()):
+        with redirect_stdout(printed):
             exec(code, namespace)
     except BaseException as error:  # SystemExit from a block is a failure too
         trace = "".join(traceback.format_exception(error))
         raise PageBlockError(f"{block.label} failed:\n{block.source}\n{trace}") from error
     finally:
         sys.modules.pop(module_name, None)
+    return printed.getvalue()
 
 
 def pages(docs_dir: Path = ROOT / "docs") -> list[Path]:

@@ -102,6 +102,49 @@ def test_figure_draws_without_warning_in_its_scheme_and_width(path: Path, scheme
     assert background == plotting.palette(scheme).background
 
 
+def legend_problems(fig: Any) -> list[str]:
+    """Legends that leave the figure (clipped) or cover a data marker (a plotted point)."""
+    from matplotlib.lines import Line2D
+
+    renderer = fig.canvas.get_renderer()
+    figure_box = fig.bbox
+    problems = []
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is None:
+            continue
+        box = legend.get_window_extent(renderer)
+        if not (
+            figure_box.x0 <= box.x0
+            and box.x1 <= figure_box.x1
+            and figure_box.y0 <= box.y0
+            and box.y1 <= figure_box.y1
+        ):
+            problems.append(
+                f"the legend of {ax.get_title()!r} leaves the figure: {box.bounds} vs {figure_box.bounds}"
+            )
+        for line in ax.get_lines():
+            if line.get_marker() in (None, "None", "", " ") or not isinstance(line, Line2D):
+                continue
+            points = ax.transData.transform(np.column_stack(line.get_data()).astype(float))
+            covered = [tuple(p) for p in points if box.contains(*p)]
+            if covered:
+                problems.append(
+                    f"the legend of {ax.get_title()!r} covers {len(covered)} point(s) of {line.get_label()!r}"
+                )
+    return problems
+
+
+LAYOUTS = [(path, narrow) for path in KOREAN_FIGURES for narrow in (False, True)]  # the same in both schemes
+
+
+@pytest.mark.parametrize(("path", "narrow"), LAYOUTS, ids=[variant_id(p, "light", n) for p, n in LAYOUTS])
+def test_no_legend_is_clipped_or_covers_a_data_point(path: Path, narrow: bool) -> None:
+    fig = snippet_module(path).figure(narrow=narrow)
+    drawn(fig)
+    assert not legend_problems(fig)
+
+
 def test_hangul_font_is_really_used() -> None:
     from matplotlib import font_manager
 

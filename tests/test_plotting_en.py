@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_plotting import ROOT, drawn, figure_snippets, snippet_module
+from test_plotting import ROOT, drawn, figure_snippets, legend_problems, snippet_module
 
 from whybackprop import make_problem, plotting
 from whybackprop.blackbox import TRUE_THETA
@@ -47,6 +47,14 @@ def test_english_figure_has_no_hangul_and_needs_no_hangul_font(
         words = texts(fig)
         assert not [t for t in words if HANGUL.search(t)], words
         drawn(fig, "en")
+
+
+@pytest.mark.parametrize("path", ENGLISH_FIGURES, ids=[p.stem for p in ENGLISH_FIGURES])
+@pytest.mark.parametrize("narrow", [False, True])
+def test_no_english_legend_is_clipped_or_covers_a_data_point(path: Path, narrow: bool) -> None:
+    fig = snippet_module(path).figure(narrow=narrow)  # English words are longer than Korean ones
+    drawn(fig, "en")
+    assert not legend_problems(fig)
 
 
 def test_korean_is_still_the_default() -> None:

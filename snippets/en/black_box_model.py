@@ -1,15 +1,35 @@
-"""The black-box model y = a·tanh(b·x + c) + d: its output depends on the parameters θ = (a, b, c, d)."""
+# --8<-- [start:lesson]
+"""The black-box model
+y = a·tanh(b·x + c) + d: its output depends
+on the parameters θ = (a, b, c, d)."""
 
 import numpy as np
 
-from whybackprop import plotting, predict
-from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+from whybackprop import predict
+from whybackprop.blackbox import (
+    PARAMETER_NAMES,
+    START_THETA,
+    TRUE_THETA,
+)
 
-print("parameters:", ", ".join(PARAMETER_NAMES), f"(N = {len(PARAMETER_NAMES)})")
+names = ", ".join(PARAMETER_NAMES)
+N = len(PARAMETER_NAMES)
+print(f"parameters: {names} (N = {N})")
 
 x = np.array([-2.0, 0.0, 2.0])
-for label, theta in [("true", TRUE_THETA), ("start", START_THETA)]:
-    print(f"{label:>5} θ = {theta} → y({x}) = {predict(theta, x).round(3)}")
+print(f"      x = {x}")
+cases = [
+    ("true", TRUE_THETA),
+    ("start", START_THETA),
+]
+for label, theta in cases:
+    y = predict(theta, x).round(3)
+    print(f"{label:>5} θ = {theta}")
+    print(f"      y = {y}")
+# --8<-- [end:lesson]
+
+# From here on, the code that draws the figure. The page shows only the lesson above.
+from whybackprop import plotting
 
 CAPTION = (
     "The black-box model's output as each of the parameters a, b, c, d changes"  # shown under the figure

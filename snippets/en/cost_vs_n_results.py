@@ -1,9 +1,8 @@
+# --8<-- [start:lesson]
 """The results measured by benchmarks/cost_vs_n.py (the repository's JSON file) as a table and a log-log figure. Run it from the repository's top folder."""
 
 import json
 from pathlib import Path
-
-from whybackprop import plotting
 
 results = json.loads(Path("benchmarks/results/cost_vs_n.json").read_text(encoding="utf-8"))
 
@@ -20,6 +19,10 @@ slopes = results["slopes"]
 print(
     f"log–log slope (empirical order): numerical gradient {slopes['numerical']:.2f}, backprop {slopes['backprop']:.2f}"
 )
+# --8<-- [end:lesson]
+
+# From here on, the code that draws the figure. The page shows only the lesson above.
+from whybackprop import plotting
 
 CAPTION = "Time and multiplications of one gradient against the number of parameters N (log-log)"  # shown under the figure
 ALT = (

@@ -1,8 +1,9 @@
+# --8<-- [start:lesson]
 """Reverse mode on the black-box model's computational graph: one forward and one backward sweep give all four partials."""
 
 import numpy as np
 
-from whybackprop import BlackBoxProblem, make_problem, plotting
+from whybackprop import BlackBoxProblem, make_problem
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA
 from whybackprop.reverse import reverse_sweep
 
@@ -19,6 +20,10 @@ for name, partial in zip(PARAMETER_NAMES, sweep.gradient):
 one_sample = BlackBoxProblem(x=problem.x[i : i + 1], y=problem.y[i : i + 1])
 assert np.allclose(sweep.gradient, one_sample.exact_gradient(START_THETA), rtol=1e-12)
 print("Matches exact_gradient.")
+# --8<-- [end:lesson]
+
+# From here on, the code that draws the figure. The page shows only the lesson above.
+from whybackprop import plotting
 
 CAPTION = "The black-box model's computational graph: one sample's forward values and the partials from one backward sweep"  # shown under the figure
 ALT = (

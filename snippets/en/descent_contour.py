@@ -1,8 +1,9 @@
+# --8<-- [start:lesson]
 """Gradient descent on the loss contours: only the two parameters a and d move; b and c stay at their learned values."""
 
 import numpy as np
 
-from whybackprop import gradient_descent, make_problem, numerical_gradient, plotting
+from whybackprop import gradient_descent, make_problem, numerical_gradient
 from whybackprop.blackbox import START_THETA
 
 problem = make_problem()
@@ -44,6 +45,10 @@ for lr in [0.5, 1.2]:
         print(f"η = {lr:g}: ran all {run.steps} steps without meeting the convergence criterion")
 assert runs[0.5].status.name == "CONVERGED" and runs[1.2].status.name == "DIVERGED"
 assert 0.5 < 2 / lam_max < 1.2  # the converging η is below the limit, the diverging one above it
+# --8<-- [end:lesson]
+
+# From here on, the code that draws the figure. The page shows only the lesson above.
+from whybackprop import plotting
 
 CAPTION = "Loss contours in the (a, d) plane and the paths of two learning rates"  # shown under the figure
 ALT = (

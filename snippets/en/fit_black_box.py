@@ -1,8 +1,9 @@
+# --8<-- [start:lesson]
 """Train the black-box model by gradient descent using nothing but numerical gradients (forward difference)."""
 
 import numpy as np
 
-from whybackprop import gradient_descent, make_problem, numerical_gradient, plotting
+from whybackprop import gradient_descent, make_problem, numerical_gradient
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 problem = make_problem()
@@ -27,6 +28,10 @@ print(
     f"loss evaluations = {result.loss_evaluations} = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}"
 )
 assert result.loss_evaluations == 1 + result.steps * (N + 1)
+# --8<-- [end:lesson]
+
+# From here on, the code that draws the figure. The page shows only the lesson above.
+from whybackprop import plotting
 
 CAPTION = "The data and the black-box model trained with numerical gradients"  # shown under the figure
 ALT = (

@@ -1,6 +1,7 @@
+# --8<-- [start:lesson]
 """What the learning rate η does: converge / converge while oscillating / diverge."""
 
-from whybackprop import gradient_descent, make_problem, plotting
+from whybackprop import gradient_descent, make_problem
 from whybackprop.blackbox import START_THETA
 
 # 1) The quadratic L(θ) = ½λθ², gradient λθ: one step is θ ← θ − ηλθ = (1 − ηλ)θ
@@ -34,6 +35,10 @@ for lr in [0.1, 0.5, 1.0]:
         print(
             f"black box η = {lr:g}: ran all {run.steps} steps without meeting the convergence criterion, loss {run.losses[-1]:.6f}"
         )
+# --8<-- [end:lesson]
+
+# From here on, the code that draws the figure. The page shows only the lesson above.
+from whybackprop import plotting
 
 # Equal losses can hide different speeds: compare the excess over the lowest loss, L − L* (the figure's right panel too)
 lowest = min(losses.min() for losses in black_box.values())

@@ -1,16 +1,19 @@
+# --8<-- [start:lesson]
 """Secants and the tangent: forward and central differences approximate the tangent's slope (the derivative) by a secant's slope."""
 
 import numpy as np
 
-from whybackprop import plotting
-
 x, eps = 1.0, 0.8  # a large step, so that the figure shows it
-tangent = np.cos(x)  # the true slope of f(x) = sin x
+tangent = np.cos(x)  # the tangent's slope of f(x) = sin x (exact)
 forward = (np.sin(x + eps) - np.sin(x)) / eps
 central = (np.sin(x + eps) - np.sin(x - eps)) / (2 * eps)
 print(f"slope of the tangent cos 1 = {tangent:.3f}")
 print(f"forward difference (ε = {eps}) = {forward:.3f}, off by {forward - tangent:+.3f}")
 print(f"central difference (ε = {eps}) = {central:.3f}, off by {central - tangent:+.3f}")
+# --8<-- [end:lesson]
+
+# From here on, the code that draws the figure. The page shows only the lesson above.
+from whybackprop import plotting
 
 CAPTION = "The tangent of f(x) = sin x and two secants: the central-difference secant is nearly parallel to the tangent"  # shown under the figure
 ALT = (

@@ -1,8 +1,9 @@
+# --8<-- [start:lesson]
 """Measure the error of the numerical gradient of f(x) = sin x as the step ε changes (the exact answer is cos x)."""
 
 import numpy as np
 
-from whybackprop import numerical_gradient, plotting
+from whybackprop import numerical_gradient
 
 x, exact = 1.0, np.cos(1.0)
 steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶ is 1 in float64)
@@ -27,6 +28,10 @@ for method, best in [("forward", np.sqrt(machine_eps)), ("central", np.cbrt(mach
         for p in points
     ]
     print(f"{method:>7}: at ε* = {best:.1e}, median relative error at 200 random x: {np.median(error):.1e}")
+# --8<-- [end:lesson]
+
+# From here on, the code that draws the figure. The page shows only the lesson above.
+from whybackprop import plotting
 
 CAPTION = (
     "Relative error of the numerical gradient at x = 1 against the step ε (log-log)"  # shown under the figure

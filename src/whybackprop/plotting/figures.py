@@ -326,7 +326,9 @@ def cost_vs_n_figure(
     """Top: measured seconds of one gradient; bottom: its counted multiplications, with N(N+1)."""
     points, slopes = results["points"], results["slopes"]  # the slopes the benchmark fitted
     n = np.array([p["n_params"] for p in points], dtype=float)
-    with canvas(scheme, lang, narrow, Layout(2, 1, 8.0), Layout(2, 1, 9.0)) as (fig, axes, colors, words):
+    from matplotlib.transforms import ScaledTranslation
+
+    with canvas(scheme, lang, narrow, Layout(2, 1, 8.0), Layout(2, 1, 11.0)) as (fig, axes, colors, words):
         time_ax, count_ax = axes
         for k, method in enumerate(COST_METHODS):
             label = words[method]
@@ -376,7 +378,11 @@ def cost_vs_n_figure(
             ax.set_xlabel(words["n_params_axis"])
             decades(ax.xaxis)
             decades(ax.yaxis)
-            ax.legend(loc="upper left")
+            if narrow:  # a phone's axes are too narrow to share with a legend: under the x label
+                below = ax.transAxes + ScaledTranslation(0, -0.55, fig.dpi_scale_trans)
+                ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below)
+            else:
+                ax.legend(loc="upper left")
     return fig
 
 
