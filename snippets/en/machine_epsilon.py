@@ -1,4 +1,4 @@
-"""A computer's real numbers (float64) carry finitely many significant digits: machine epsilon, and the good step sizes ε it sets."""
+"""Floating-point numbers (float64) carry finitely many significant digits: machine epsilon, and the good step sizes ε it sets."""
 
 import numpy as np
 
