@@ -5,9 +5,20 @@ import numpy as np
 from whybackprop import numerical_gradient
 
 x, exact = 1.0, np.cos(1.0)  # f(x) = sin x, f'(x) = cos x
+
+
+def error(method, eps):
+    """간격 eps로 구한 수치적 기울기의 절대 오차."""
+    return abs(numerical_gradient(np.sin, x, eps=eps, method=method) - exact)
+
+
+print("절대 오차   ε = 1e-4   ε = 5e-5   비율")
 for method in ["forward", "central"]:
-    error = {h: abs(numerical_gradient(np.sin, x, eps=h, method=method) - exact) for h in [1e-4, 0.5e-4]}
+    big = error(method, 1e-4)
+    small = error(method, 0.5e-4)
     print(
-        f"{method:>7}: ε = 1e-4 → 절대 오차 {error[1e-4]:.2e}, ε = 5e-5 → 절대 오차 {error[0.5e-4]:.2e}, "
-        f"비율 {error[1e-4] / error[0.5e-4]:.2f}"
+        f"{method:>7}",
+        f"{big:10.2e}",
+        f"{small:10.2e}",
+        f"{big / small:6.2f}",
     )

@@ -7,8 +7,17 @@ def f(t):
     return t[0] ** 2
 
 
-print("      ε    전진 차분   중앙 차분")
+def slope(eps, method):
+    """f의 x = 3에서의 수치적 기울기."""
+    return numerical_gradient(f, [3.0], eps=eps, method=method)[0]
+
+
+print("     ε     전진 차분    중앙 차분")
 for eps in [0.1, 0.01, 0.001]:
-    forward = numerical_gradient(f, [3.0], eps=eps)[0]
-    central = numerical_gradient(f, [3.0], eps=eps, method="central")[0]
-    print(f"  {eps:6g}   {forward:9.6f}   {central:9.6f}")
+    forward = slope(eps, "forward")
+    central = slope(eps, "central")
+    print(
+        f"{eps:6g}",
+        f"{forward:11.6f}",
+        f"{central:11.6f}",
+    )

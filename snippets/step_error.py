@@ -5,29 +5,39 @@ import numpy as np
 
 from whybackprop import numerical_gradient
 
-x, exact = 1.0, np.cos(1.0)
+
+def relative_error(x, eps, method):
+    """x에서의 상대 오차 |수치적 기울기 − cos x| / |cos x|."""
+    slope = numerical_gradient(np.sin, x, eps=eps, method=method)
+    return abs(slope - np.cos(x)) / abs(np.cos(x))
+
+
 steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶은 float64에서 1이다)
-errors = {  # 상대 오차 |수치적 기울기 − cos 1| / |cos 1|
-    method: np.array(
-        [abs(numerical_gradient(np.sin, x, eps=h, method=method) - exact) / abs(exact) for h in steps]
-    )
-    for method in ["forward", "central"]
+errors = {  # x = 1에서의 상대 오차
+    method: np.array([relative_error(1.0, h, method) for h in steps]) for method in ["forward", "central"]
 }
 
 print("x = 1에서의 상대 오차")
-print("      ε      전진 차분      중앙 차분")
-for h, e_forward, e_central in list(zip(steps, errors["forward"], errors["central"]))[::6]:
-    print(f"  {h:8.1e}   {e_forward:12.2e}   {e_central:12.2e}")
+print("        ε       전진 차분        중앙 차분")
+rows = zip(steps, errors["forward"], errors["central"])
+for h, forward, central in list(rows)[::6]:
+    print(
+        f"{h:9.1e}",
+        f"{forward:14.2e}",
+        f"{central:14.2e}",
+    )
 
 # 한 점의 격자에서 가장 작은 오차는 운이 좋았을 뿐일 수 있다: 좋은 간격 ε*에서 여러 점의 중앙값을 본다
 machine_eps = np.finfo(float).eps
 points = np.random.default_rng(0).uniform(-3, 3, 200)
-for method, best in [("forward", np.sqrt(machine_eps)), ("central", np.cbrt(machine_eps))]:
-    error = [
-        abs(numerical_gradient(np.sin, p, eps=best, method=method) - np.cos(p)) / abs(np.cos(p))
-        for p in points
-    ]
-    print(f"{method:>7}: ε* = {best:.1e}에서 x 200개의 상대 오차 중앙값 {np.median(error):.1e}")
+best = {"forward": np.sqrt(machine_eps), "central": np.cbrt(machine_eps)}
+median = {method: np.median([relative_error(p, eps, method) for p in points]) for method, eps in best.items()}
+print("좋은 간격 ε*에서 무작위 x 200개의 상대 오차")
+for method, eps in best.items():
+    print(
+        f"{method:>7}: ε* = {eps:.1e},",
+        f"중앙값 {median[method]:.1e}",
+    )
 # --8<-- [end:lesson]
 
 # 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.

@@ -5,9 +5,20 @@ import numpy as np
 from whybackprop import numerical_gradient
 
 x, exact = 1.0, np.cos(1.0)  # f(x) = sin x, f'(x) = cos x
+
+
+def error(method, eps):
+    """The absolute error of the numerical gradient with step eps."""
+    return abs(numerical_gradient(np.sin, x, eps=eps, method=method) - exact)
+
+
+print("|error|   ε = 1e-4   ε = 5e-5  ratio")
 for method in ["forward", "central"]:
-    error = {h: abs(numerical_gradient(np.sin, x, eps=h, method=method) - exact) for h in [1e-4, 0.5e-4]}
+    big = error(method, 1e-4)
+    small = error(method, 0.5e-4)
     print(
-        f"{method:>7}: ε = 1e-4 → absolute error {error[1e-4]:.2e}, ε = 5e-5 → absolute error {error[0.5e-4]:.2e}, "
-        f"ratio {error[1e-4] / error[0.5e-4]:.2f}"
+        f"{method:>7}",
+        f"{big:10.2e}",
+        f"{small:10.2e}",
+        f"{big / small:6.2f}",
     )

@@ -7,8 +7,17 @@ def f(t):
     return t[0] ** 2
 
 
-print("      ε      forward     central")
+def slope(eps, method):
+    """The numerical slope of f at x = 3."""
+    return numerical_gradient(f, [3.0], eps=eps, method=method)[0]
+
+
+print("     ε     forward     central")
 for eps in [0.1, 0.01, 0.001]:
-    forward = numerical_gradient(f, [3.0], eps=eps)[0]
-    central = numerical_gradient(f, [3.0], eps=eps, method="central")[0]
-    print(f"  {eps:6g}   {forward:9.6f}   {central:9.6f}")
+    forward = slope(eps, "forward")
+    central = slope(eps, "central")
+    print(
+        f"{eps:6g}",
+        f"{forward:11.6f}",
+        f"{central:11.6f}",
+    )

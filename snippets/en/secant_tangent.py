@@ -8,8 +8,8 @@ tangent = np.cos(x)  # the tangent's slope of f(x) = sin x (exact)
 forward = (np.sin(x + eps) - np.sin(x)) / eps
 central = (np.sin(x + eps) - np.sin(x - eps)) / (2 * eps)
 print(f"slope of the tangent cos 1 = {tangent:.3f}")
-print(f"forward difference (ε = {eps}) = {forward:.3f}, off by {forward - tangent:+.3f}")
-print(f"central difference (ε = {eps}) = {central:.3f}, off by {central - tangent:+.3f}")
+print(f"forward (ε = {eps}) = {forward:.3f}, off by {forward - tangent:+.3f}")
+print(f"central (ε = {eps}) = {central:.3f}, off by {central - tangent:+.3f}")
 # --8<-- [end:lesson]
 
 # From here on, the code that draws the figure. The page shows only the lesson above.

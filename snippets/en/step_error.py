@@ -5,29 +5,39 @@ import numpy as np
 
 from whybackprop import numerical_gradient
 
-x, exact = 1.0, np.cos(1.0)
+
+def relative_error(x, eps, method):
+    """The relative error at x, |numerical gradient − cos x| / |cos x|."""
+    slope = numerical_gradient(np.sin, x, eps=eps, method=method)
+    return abs(slope - np.cos(x)) / abs(np.cos(x))
+
+
 steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶ is 1 in float64)
-errors = {  # relative error |numerical gradient − cos 1| / |cos 1|
-    method: np.array(
-        [abs(numerical_gradient(np.sin, x, eps=h, method=method) - exact) / abs(exact) for h in steps]
-    )
-    for method in ["forward", "central"]
+errors = {  # relative error at x = 1
+    method: np.array([relative_error(1.0, h, method) for h in steps]) for method in ["forward", "central"]
 }
 
 print("relative error at x = 1")
-print("      ε           forward        central")
-for h, e_forward, e_central in list(zip(steps, errors["forward"], errors["central"]))[::6]:
-    print(f"  {h:8.1e}   {e_forward:12.2e}   {e_central:12.2e}")
+print("        ε        forward        central")
+rows = zip(steps, errors["forward"], errors["central"])
+for h, forward, central in list(rows)[::6]:
+    print(
+        f"{h:9.1e}",
+        f"{forward:14.2e}",
+        f"{central:14.2e}",
+    )
 
 # The smallest error on a grid at one point may be luck: look at the median over many points at the good step ε*
 machine_eps = np.finfo(float).eps
 points = np.random.default_rng(0).uniform(-3, 3, 200)
-for method, best in [("forward", np.sqrt(machine_eps)), ("central", np.cbrt(machine_eps))]:
-    error = [
-        abs(numerical_gradient(np.sin, p, eps=best, method=method) - np.cos(p)) / abs(np.cos(p))
-        for p in points
-    ]
-    print(f"{method:>7}: at ε* = {best:.1e}, median relative error at 200 random x: {np.median(error):.1e}")
+best = {"forward": np.sqrt(machine_eps), "central": np.cbrt(machine_eps)}
+median = {method: np.median([relative_error(p, eps, method) for p in points]) for method, eps in best.items()}
+print("relative error at 200 random x, good ε*")
+for method, eps in best.items():
+    print(
+        f"{method:>7}: ε* = {eps:.1e},",
+        f"median {median[method]:.1e}",
+    )
 # --8<-- [end:lesson]
 
 # From here on, the code that draws the figure. The page shows only the lesson above.
