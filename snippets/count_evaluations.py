@@ -8,8 +8,10 @@ N = len(PARAMETER_NAMES)
 
 loss = count_calls(problem.loss)  # 호출할 때마다 loss.calls 가 1씩 는다
 gradient = numerical_gradient(loss, START_THETA)  # 전진 차분
-print(f"매개 변수 N = {N}, 전진 차분 기울기 = {gradient.round(4)}")
-print(f"손실 평가 횟수 = {loss.calls}  (N + 1 = {N + 1}: L(θ) 한 번 + 매개 변수마다 한 번)")
+print(f"매개 변수 N = {N}, 전진 차분 기울기:")
+print(gradient.round(4))
+print(f"손실 평가 횟수 = {loss.calls}  (N + 1 = {N + 1})")
+print("  L(θ) 한 번 + 매개 변수마다 한 번")
 assert loss.calls == N + 1
 
 loss.reset()
@@ -20,5 +22,6 @@ print(f"중앙 차분이면 {loss.calls}번  (2N = {2 * N})")
 loss.reset()
 run = gradient_descent(loss, START_THETA, lr=0.5, steps=3000)
 if run.status.name == "CONVERGED":  # 수렴을 확인한 마지막 기울기도 N번을 평가했다
-    print(f"수렴 ({run.steps}스텝): 손실 평가 {loss.calls:,}번 = 1 + {run.steps} × {N + 1} + {N}")
+    print(f"수렴 ({run.steps}스텝): 손실 평가 {loss.calls:,}번")
+    print(f"  = 1 + {run.steps} × {N + 1} + {N}")
     assert loss.calls == run.loss_evaluations == 1 + run.steps * (N + 1) + N

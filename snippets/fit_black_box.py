@@ -15,16 +15,18 @@ norm = np.linalg.norm(numerical_gradient(problem.loss, result.theta))
 if result.status.name == "CONVERGED":
     print(f"수렴: {result.steps} 스텝 만에 기울기의 크기가 1e-8 이하")
 else:
-    print(f"{result.steps} 스텝을 모두 돌았습니다 (기울기의 크기 {norm:.1e}: 멈춤 기준 1e-8보다는 아직 큼)")
-print(
-    f"손실 {result.losses[0]:.6f} → {result.losses[-1]:.6f}, 마지막 50 스텝 동안 줄어든 손실 "
-    f"{result.losses[-51] - result.losses[-1]:.1e}"
-)
-for name, learned, true in zip(PARAMETER_NAMES, result.theta, TRUE_THETA):
-    print(f"  {name}: 학습 {learned:+.4f}   참값 {true:+.4f}")
-print(
-    f"손실 평가 횟수 = {result.loss_evaluations} = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}"
-)
+    print(f"{result.steps} 스텝을 모두 돌았습니다")
+    print(f"기울기의 크기 {norm:.1e}: 멈춤 기준 1e-8보다 큼")
+print(f"손실 {result.losses[0]:.6f} → {result.losses[-1]:.6f}")
+print(f"마지막 50 스텝 동안 줄어든 손실 {result.losses[-51] - result.losses[-1]:.1e}")
+rows = zip(PARAMETER_NAMES, result.theta, TRUE_THETA)
+for name, learned, true in rows:
+    print(
+        f"{name}: 학습 {learned:+.4f}",
+        f"  참값 {true:+.4f}",
+    )
+print(f"손실 평가 횟수 = {result.loss_evaluations}")
+print(f"  = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}")
 assert result.loss_evaluations == 1 + result.steps * (N + 1)
 # --8<-- [end:lesson]
 

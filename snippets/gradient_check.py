@@ -23,7 +23,10 @@ def wrong_gradient(theta):
 
 
 bad = check_gradient(problem.loss, wrong_gradient(START_THETA), START_THETA)
-print("실수를 넣은 기울기 코드:")
-for name, error in zip(PARAMETER_NAMES, bad.errors):
-    print(f"  ∂L/∂{name}: 상대 오차 {error:.1e}" + ("  ← 의심" if error > SUSPICIOUS else ""))
+errors = dict(zip(PARAMETER_NAMES, bad.errors))
+print("실수를 넣은 기울기 코드의 상대 오차:")
+for name, error in errors.items():
+    suspect = error > SUSPICIOUS
+    mark = " ← 의심" if suspect else ""
+    print(f"∂L/∂{name}: {error:.1e}{mark}")
 assert bad.errors.max() > SUSPICIOUS

@@ -82,7 +82,7 @@ def test_the_column_count_reads_hangul_as_wide() -> None:
 NOT_NARROWED_YET = {
     f"{folder}/{name}.md"
     for folder in ("docs", "docs_en")
-    for name in ("learning", "black-box-gradient", "deep-network")
+    for name in ("learning", "deep-network")
 }
 WIDTH_CASES = [
     pytest.param(

@@ -8,8 +8,10 @@ N = len(PARAMETER_NAMES)
 
 loss = count_calls(problem.loss)  # every call adds 1 to loss.calls
 gradient = numerical_gradient(loss, START_THETA)  # forward difference
-print(f"parameters N = {N}, forward-difference gradient = {gradient.round(4)}")
-print(f"loss evaluations = {loss.calls}  (N + 1 = {N + 1}: L(θ) once + once per parameter)")
+print(f"forward-difference gradient (N = {N}):")
+print(gradient.round(4))
+print(f"loss evaluations = {loss.calls}  (N + 1 = {N + 1})")
+print("  L(θ) once + once per parameter")
 assert loss.calls == N + 1
 
 loss.reset()
@@ -20,5 +22,6 @@ print(f"central difference: {loss.calls} evaluations  (2N = {2 * N})")
 loss.reset()
 run = gradient_descent(loss, START_THETA, lr=0.5, steps=3000)
 if run.status.name == "CONVERGED":  # the last gradient, the one that passed the test, cost N evaluations too
-    print(f"Converged ({run.steps} steps): {loss.calls:,} loss evaluations = 1 + {run.steps} × {N + 1} + {N}")
+    print(f"Converged ({run.steps} steps): {loss.calls:,} evaluations")
+    print(f"  = 1 + {run.steps} × {N + 1} + {N}")
     assert loss.calls == run.loss_evaluations == 1 + run.steps * (N + 1) + N

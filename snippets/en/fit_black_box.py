@@ -17,16 +17,18 @@ norm = np.linalg.norm(numerical_gradient(problem.loss, result.theta))
 if result.status.name == "CONVERGED":
     print(f"Converged: gradient norm 1e-8 or less after {result.steps} steps")
 else:
-    print(f"Ran all {result.steps} steps (gradient norm {norm:.1e}: still above the stopping threshold 1e-8)")
-print(
-    f"loss {result.losses[0]:.6f} → {result.losses[-1]:.6f}, decrease over the last 50 steps "
-    f"{result.losses[-51] - result.losses[-1]:.1e}"
-)
-for name, learned, true in zip(PARAMETER_NAMES, result.theta, TRUE_THETA):
-    print(f"  {name}: learned {learned:+.4f}   true {true:+.4f}")
-print(
-    f"loss evaluations = {result.loss_evaluations} = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}"
-)
+    print(f"Ran all {result.steps} steps")
+    print(f"gradient norm {norm:.1e} > threshold 1e-8")
+print(f"loss {result.losses[0]:.6f} → {result.losses[-1]:.6f}")
+print(f"decrease over the last 50 steps {result.losses[-51] - result.losses[-1]:.1e}")
+rows = zip(PARAMETER_NAMES, result.theta, TRUE_THETA)
+for name, learned, true in rows:
+    print(
+        f"{name}: learned {learned:+.4f}",
+        f"  true {true:+.4f}",
+    )
+print(f"loss evaluations = {result.loss_evaluations}")
+print(f"  = 1 + {result.steps} × (N + 1) = 1 + {result.steps} × {N + 1}")
 assert result.loss_evaluations == 1 + result.steps * (N + 1)
 # --8<-- [end:lesson]
 

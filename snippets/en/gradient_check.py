@@ -9,9 +9,9 @@ problem = make_problem()
 exact = problem.exact_gradient(START_THETA)  # the value of the gradient code under test
 
 forward = numerical_gradient(problem.loss, START_THETA)  # for comparison: the forward difference
-print(f"against the forward difference: largest relative error {relative_errors(forward, exact).max():.1e}")
+print(f"largest relative error, forward: {relative_errors(forward, exact).max():.1e}")
 check = check_gradient(problem.loss, exact, START_THETA)  # central differences, every coordinate
-print(f"against the central difference: largest relative error {check.errors.max():.1e}")
+print(f"largest relative error, central: {check.errors.max():.1e}")
 assert check.errors.max() < SUSPICIOUS, "gradient check failed"
 
 
@@ -23,7 +23,10 @@ def wrong_gradient(theta):
 
 
 bad = check_gradient(problem.loss, wrong_gradient(START_THETA), START_THETA)
-print("gradient code with the bug:")
-for name, error in zip(PARAMETER_NAMES, bad.errors):
-    print(f"  ∂L/∂{name}: relative error {error:.1e}" + ("  ← suspect" if error > SUSPICIOUS else ""))
+errors = dict(zip(PARAMETER_NAMES, bad.errors))
+print("relative errors of the code with the bug:")
+for name, error in errors.items():
+    suspect = error > SUSPICIOUS
+    mark = " ← suspect" if suspect else ""
+    print(f"∂L/∂{name}: {error:.1e}{mark}")
 assert bad.errors.max() > SUSPICIOUS
