@@ -31,18 +31,30 @@ hessian = np.array(
     [numerical_gradient(lambda u, j=j: grad(u)[j], best[PLANE], method="central") for j in range(2)]
 )
 lam_max = np.linalg.eigvalsh((hessian + hessian.T) / 2)[-1]
-print(f"이 평면에서 λ_max ≈ {lam_max:.2f}, 안정한 학습률 η < 2/λ_max ≈ {2 / lam_max:.2f}")
+print(f"이 평면에서 λ_max ≈ {lam_max:.2f}")
+print(f"안정한 학습률 η < 2/λ_max ≈ {2 / lam_max:.2f}")
+
+
+def outcome(run):
+    """실행 하나의 결과를 페이지의 말로 (줄이 길면 둘로)."""
+    if run.status.name == "CONVERGED":
+        return f"{run.steps} 스텝 만에 수렴\n  (a, d) = {run.theta.round(3)}"
+    if run.status.name == "DIVERGED":
+        return f"{run.steps} 스텝째에 발산\n  손실 {run.losses[-1]:.3g}"
+    return f"{run.steps} 스텝 동안 미수렴"
+
 
 runs = {}
 for lr in [0.5, 1.2]:
-    run = gradient_descent(loss, START_THETA[PLANE], lr=lr, steps=300, grad=grad)
+    run = gradient_descent(
+        loss,
+        START_THETA[PLANE],
+        lr=lr,
+        steps=300,
+        grad=grad,
+    )
     runs[lr] = run
-    if run.status.name == "CONVERGED":
-        print(f"η = {lr:g}: 수렴, {run.steps} 스텝 만에 (a, d) = {run.theta.round(3)}")
-    elif run.status.name == "DIVERGED":
-        print(f"η = {lr:g}: 발산, {run.steps} 스텝째에 손실이 {run.losses[-1]:.3g}로 커짐")
-    else:
-        print(f"η = {lr:g}: {run.steps} 스텝을 다 돌았지만 아직 수렴 기준에 못 미침")
+    print(f"η = {lr:g}: {outcome(run)}")
 assert runs[0.5].status.name == "CONVERGED" and runs[1.2].status.name == "DIVERGED"
 assert 0.5 < 2 / lam_max < 1.2  # 수렴한 η는 한계 아래, 발산한 η는 한계 위
 # --8<-- [end:lesson]

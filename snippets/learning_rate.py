@@ -7,34 +7,58 @@ from whybackprop.blackbox import START_THETA
 # 1) 이차 함수 L(θ) = ½λθ², 기울기 λθ: 한 스텝은 θ ← θ − ηλθ = (1 − ηλ)θ
 lam = 4.0
 WORDS = {
-    "CONVERGED": "수렴",
-    "DIVERGED": "발산",
+    "CONVERGED": "수렴",  # 기울기의 크기가 1e-8 이하
+    "DIVERGED": "발산",  # 손실이 시작 값의 1e8배를 넘음
     "MAX_STEPS": "최대 스텝 도달",
 }  # run.status 를 페이지의 말로
+
+
+def quadratic_loss(t):
+    return 0.5 * lam * t[0] ** 2
+
+
+def quadratic_grad(t):
+    return lam * t
+
+
 quadratic = {}
 for lr in [0.075, 0.45, 0.525]:
-    run = gradient_descent(lambda t: 0.5 * lam * t[0] ** 2, [1.0], lr=lr, steps=100, grad=lambda t: lam * t)
-    quadratic[f"$\\eta\\lambda$ = {lr * lam:g}"] = run.history[:, 0]
-    first = ", ".join(f"{t:+.3f}" for t in run.history[:5, 0])
-    print(f"η = {lr:g}, ηλ = {lr * lam:g}: θ = {first}, ... → {WORDS[run.status.name]} ({run.steps} 스텝)")
+    run = gradient_descent(
+        quadratic_loss,
+        [1.0],
+        lr=lr,
+        steps=100,
+        grad=quadratic_grad,
+    )
+    key = f"$\\eta\\lambda$ = {lr * lam:g}"
+    quadratic[key] = run.history[:, 0]
+    product = lr * lam
+    word = WORDS[run.status.name]
+    first = run.history[:5, 0]
+    print(f"η = {lr:g}, ηλ = {product:g}")
+    print(f"  θ = {first.round(2)} …")
+    print(f"  → {word}, {run.steps} 스텝")
 
 # 2) 블랙박스 모델: 같은 데이터, 같은 시작 값, 학습률만 다르게 (스텝 예산 3,000)
 problem = make_problem()
 black_box, runs = {}, {}
 for lr in [0.1, 0.5, 1.0]:
-    run = gradient_descent(problem.loss, START_THETA, lr=lr, steps=3000, grad=problem.exact_gradient)
-    black_box[f"$\\eta$ = {lr:g}"] = run.losses
+    run = gradient_descent(
+        problem.loss,
+        START_THETA,
+        lr=lr,
+        steps=3000,
+        grad=problem.exact_gradient,
+    )
+    key = f"$\\eta$ = {lr:g}"
+    black_box[key] = run.losses
     runs[lr] = run
-    if run.status.name == "CONVERGED":  # 기울기의 크기가 1e-8 이하
-        print(f"블랙박스 η = {lr:g}: 수렴, {run.steps} 스텝 만에 손실 {run.losses[-1]:.6f}")
-    elif run.status.name == "DIVERGED":  # 손실이 시작 값의 1e8배를 넘음
-        print(
-            f"블랙박스 η = {lr:g}: 발산, {run.steps} 스텝째에 손실이 {run.losses[0]:.3g}에서 {run.losses[-1]:.3g}로 커짐"
-        )
-    else:
-        print(
-            f"블랙박스 η = {lr:g}: {run.steps} 스텝을 다 돌았지만 아직 수렴 기준에 못 미침, 손실 {run.losses[-1]:.6f}"
-        )
+    word = WORDS[run.status.name]
+    first = run.losses[0]
+    last = run.losses[-1]
+    print(f"블랙박스 η = {lr:g}: {word}")
+    print(f"  {run.steps} 스텝")
+    print(f"  L {first:.3g} → {last:.3g}")
 # --8<-- [end:lesson]
 
 # 여기부터는 그림을 그리는 코드다. 페이지에는 위의 lesson 부분만 나온다.

@@ -8,10 +8,16 @@ result = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=3000, grad=pr
 
 # Read the outcome from the fields of result (status, steps, losses). Stopping rule: gradient norm ≤ 1e-8
 if result.status.name == "CONVERGED":
-    print(f"Converged: stopped after {result.steps} steps, when the gradient norm fell to 1e-8 or below.")
+    print(f"Converged: stopped after {result.steps} steps")
+    print("(gradient norm 1e-8 or below)")
 else:
-    print(f"Stopped at step {result.steps} (status: {result.status.name}).")
-print(f"loss: {result.losses[0]:.6f} (start) → {result.losses[-1]:.6f} (after {result.steps} steps)")
-print(f"for reference, the loss at the true values L(true) = {problem.loss(TRUE_THETA):.6f}")
-for name, learned, true in zip(PARAMETER_NAMES, result.theta, TRUE_THETA):
-    print(f"  {name}: learned {learned:+.4f}   true {true:+.4f}")
+    print(f"Stopped at step {result.steps} ({result.status.name})")
+print(f"loss at the start: {result.losses[0]:.6f}")
+print(f"loss after {result.steps} steps: {result.losses[-1]:.6f}")
+print(f"for reference, L(true) = {problem.loss(TRUE_THETA):.6f}")
+rows = zip(PARAMETER_NAMES, result.theta, TRUE_THETA)
+for name, learned, true in rows:
+    print(
+        f"{name}: learned {learned:+.4f}",
+        f"  true {true:+.4f}",
+    )

@@ -31,18 +31,30 @@ hessian = np.array(
     [numerical_gradient(lambda u, j=j: grad(u)[j], best[PLANE], method="central") for j in range(2)]
 )
 lam_max = np.linalg.eigvalsh((hessian + hessian.T) / 2)[-1]
-print(f"in this plane λ_max ≈ {lam_max:.2f}, stable learning rates η < 2/λ_max ≈ {2 / lam_max:.2f}")
+print(f"in this plane λ_max ≈ {lam_max:.2f}")
+print(f"stable learning rates η < 2/λ_max ≈ {2 / lam_max:.2f}")
+
+
+def outcome(run):
+    """The outcome of one run in the page's words (two lines if long)."""
+    if run.status.name == "CONVERGED":
+        return f"converged after {run.steps} steps\n  (a, d) = {run.theta.round(3)}"
+    if run.status.name == "DIVERGED":
+        return f"diverged at step {run.steps}\n  loss {run.losses[-1]:.3g}"
+    return f"not converged in {run.steps} steps"
+
 
 runs = {}
 for lr in [0.5, 1.2]:
-    run = gradient_descent(loss, START_THETA[PLANE], lr=lr, steps=300, grad=grad)
+    run = gradient_descent(
+        loss,
+        START_THETA[PLANE],
+        lr=lr,
+        steps=300,
+        grad=grad,
+    )
     runs[lr] = run
-    if run.status.name == "CONVERGED":
-        print(f"η = {lr:g}: converged after {run.steps} steps at (a, d) = {run.theta.round(3)}")
-    elif run.status.name == "DIVERGED":
-        print(f"η = {lr:g}: diverged, by step {run.steps} the loss had grown to {run.losses[-1]:.3g}")
-    else:
-        print(f"η = {lr:g}: ran all {run.steps} steps without meeting the convergence criterion")
+    print(f"η = {lr:g}: {outcome(run)}")
 assert runs[0.5].status.name == "CONVERGED" and runs[1.2].status.name == "DIVERGED"
 assert 0.5 < 2 / lam_max < 1.2  # the converging η is below the limit, the diverging one above it
 # --8<-- [end:lesson]

@@ -7,34 +7,58 @@ from whybackprop.blackbox import START_THETA
 # 1) The quadratic L(θ) = ½λθ², gradient λθ: one step is θ ← θ − ηλθ = (1 − ηλ)θ
 lam = 4.0
 WORDS = {
-    "CONVERGED": "converges",
-    "DIVERGED": "diverges",
+    "CONVERGED": "converges",  # gradient norm 1e-8 or less
+    "DIVERGED": "diverges",  # loss above 1e8 times its start
     "MAX_STEPS": "ran out of steps",
 }  # run.status in the page's words
+
+
+def quadratic_loss(t):
+    return 0.5 * lam * t[0] ** 2
+
+
+def quadratic_grad(t):
+    return lam * t
+
+
 quadratic = {}
 for lr in [0.075, 0.45, 0.525]:
-    run = gradient_descent(lambda t: 0.5 * lam * t[0] ** 2, [1.0], lr=lr, steps=100, grad=lambda t: lam * t)
-    quadratic[f"$\\eta\\lambda$ = {lr * lam:g}"] = run.history[:, 0]
-    first = ", ".join(f"{t:+.3f}" for t in run.history[:5, 0])
-    print(f"η = {lr:g}, ηλ = {lr * lam:g}: θ = {first}, ... → {WORDS[run.status.name]} ({run.steps} steps)")
+    run = gradient_descent(
+        quadratic_loss,
+        [1.0],
+        lr=lr,
+        steps=100,
+        grad=quadratic_grad,
+    )
+    key = f"$\\eta\\lambda$ = {lr * lam:g}"
+    quadratic[key] = run.history[:, 0]
+    product = lr * lam
+    word = WORDS[run.status.name]
+    first = run.history[:5, 0]
+    print(f"η = {lr:g}, ηλ = {product:g}")
+    print(f"  θ = {first.round(2)} …")
+    print(f"  → {word}, {run.steps} steps")
 
 # 2) The black-box model: same data, same start, only the learning rate differs (a 3,000-step budget)
 problem = make_problem()
 black_box, runs = {}, {}
 for lr in [0.1, 0.5, 1.0]:
-    run = gradient_descent(problem.loss, START_THETA, lr=lr, steps=3000, grad=problem.exact_gradient)
-    black_box[f"$\\eta$ = {lr:g}"] = run.losses
+    run = gradient_descent(
+        problem.loss,
+        START_THETA,
+        lr=lr,
+        steps=3000,
+        grad=problem.exact_gradient,
+    )
+    key = f"$\\eta$ = {lr:g}"
+    black_box[key] = run.losses
     runs[lr] = run
-    if run.status.name == "CONVERGED":  # gradient norm 1e-8 or less
-        print(f"black box η = {lr:g}: converged after {run.steps} steps, loss {run.losses[-1]:.6f}")
-    elif run.status.name == "DIVERGED":  # loss above 1e8 times its start value
-        print(
-            f"black box η = {lr:g}: diverged, by step {run.steps} the loss grew from {run.losses[0]:.3g} to {run.losses[-1]:.3g}"
-        )
-    else:
-        print(
-            f"black box η = {lr:g}: ran all {run.steps} steps without meeting the convergence criterion, loss {run.losses[-1]:.6f}"
-        )
+    word = WORDS[run.status.name]
+    first = run.losses[0]
+    last = run.losses[-1]
+    print(f"black box η = {lr:g}: {word}")
+    print(f"  {run.steps} steps")
+    print(f"  L {first:.3g} → {last:.3g}")
 # --8<-- [end:lesson]
 
 # From here on, the code that draws the figure. The page shows only the lesson above.

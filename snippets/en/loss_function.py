@@ -6,10 +6,16 @@ from whybackprop import make_problem, predict
 from whybackprop.blackbox import START_THETA, TRUE_THETA
 
 problem = make_problem()  # 50 pairs (x, y) made from the true θ, with noise
-print(
-    f"{problem.x.size} data pairs, the first three: x = {problem.x[:3].round(3)}, y = {problem.y[:3].round(3)}"
-)
+x, y = problem.x, problem.y
+print(f"{x.size} data pairs, the first three:")
+print(f"x = {x[:3].round(3)}")
+print(f"y = {y[:3].round(3)}")
 
-for label, theta in [("start", START_THETA), ("true", TRUE_THETA)]:
-    by_hand = np.mean((predict(theta, problem.x) - problem.y) ** 2)  # straight from the definition
-    print(f"L({label}) = {problem.loss(theta):.6f}  (from the definition: {by_hand:.6f})")
+cases = [("start", START_THETA), ("true", TRUE_THETA)]
+for label, theta in cases:
+    # straight from the definition
+    residual = predict(theta, x) - y
+    by_hand = np.mean(residual**2)
+    loss = problem.loss(theta)
+    print(f"L({label}) = {loss:.6f}")
+    print(f"  by hand: {by_hand:.6f}")
