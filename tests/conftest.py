@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from editions import EDITIONS
 
+from small_site import GoodSite, good_small_site
+
 ROOT = Path(__file__).resolve().parent.parent
 # The site is built as GitHub Pages serves it: under a sub-path of its origin.
 BASE_PATH = "/whybackprop/"
@@ -62,3 +64,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         build_seconds=sum(seconds.values()),
         edition_seconds=seconds,
     )
+
+
+@pytest.fixture(scope="session")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> GoodSite:
+    """One strict build of the small copy holding every good control (small_site.good_small_site)."""
+    return good_small_site(tmp_path_factory.mktemp("good"))

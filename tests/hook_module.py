@@ -2,6 +2,7 @@
 katex.py and notebook.py would shadow real modules)."""
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -12,5 +13,6 @@ def load_hook(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, HOOKS / f"{name}.py")
     assert spec is not None and spec.loader is not None, f"no hook hooks/{name}.py"
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up (a new load replaces it)
     spec.loader.exec_module(module)
     return module
