@@ -14,6 +14,13 @@ and narrow, written to ``figures/`` of the built site. The page gets one ``<figu
 choosing the narrow drawing on a phone with ``<source media>``. Images are lazy, with width and
 height (no layout shift), and ``data-font-pt``: the smallest font size drawn, for the browser tests.
 
+A marker stands alone on its line, at column 0 or indented inside a block (an admonition such as
+``???``/``!!!``, a ``<details markdown>`` fold): the figure is drawn where the marker stands. Raw HTML
+indented inside a block would be wrapped in a paragraph, so the marker becomes a placeholder
+paragraph in the Markdown and the placeholder becomes the ``<figure>`` in the page's HTML. A marker
+the hook leaves (text on its line, or a placeholder that did not come out as its own paragraph, as
+in a table cell or a code block) fails the build: a figure never silently vanishes.
+
 Each edition draws its own figures: an English page (theme.language "en") embeds the English twin
 of a snippet, snippets/en/NAME.py, whose figure() draws English labels; a Korean page embeds
 snippets/NAME.py. A page of one edition that embeds the other's snippet fails the build, and the
@@ -46,7 +53,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-MARKER = re.compile(r"^<!--\s*figure\s+(\S+)\s*-->[ \t]*$", re.MULTILINE)
+MARKER = re.compile(r"^([ \t]*)<!--\s*figure\s+(\S+)\s*-->[ \t]*$", re.MULTILINE)
+ANY_MARKER = re.compile(r"<!--\s*figure\b")  # what a reader may have meant as a marker
+PLACEHOLDER = "WHYBACKPROPFIGURE{}X"  # letters only: no Markdown extension rewrites it
+PLACED = re.compile(r"<p>(WHYBACKPROPFIGURE\d+X)</p>")
+LEFT = re.compile(r"WHYBACKPROPFIGURE\d+X")
 FOLDER = "figures"  # in the built site
 NARROW_MEDIA = "(max-width: 37.5em)"  # 600 px: phones get the narrow drawing (panels stacked)
 ENGLISH_FOLDER = "en"  # snippets/en/: the English edition's snippets
@@ -73,6 +84,7 @@ class Figure:
 
 
 _figures: dict[Path, Figure] = {}  # drawn in this build, by snippet path
+_placed: dict[str, dict[str, str]] = {}  # page src_uri -> placeholder -> the page's <figure> HTML
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,6 +94,7 @@ _figures: dict[Path, Figure] = {}  # drawn in this build, by snippet path
 
 def on_config(config: MkDocsConfig) -> None:
     _figures.clear()
+    _placed.clear()
     # `mkdocs serve` rebuilds in the same process: forget the package so that a change in
     # src/whybackprop reaches this build's figures (and markdown-exec's blocks) instead of the
     # modules imported by the first build.
@@ -92,22 +105,48 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     root = Path(config.config_file_path).parent
     lang = str(config.theme.get("language", "ko"))
+    placed = _placed[page.file.src_uri] = {}
 
     def replace(match: re.Match[str]) -> str:
-        snippet = (root / match.group(1)).resolve()
+        indent, path = match.groups()
+        snippet = (root / path).resolve()
         english = snippet.parent.name == ENGLISH_FOLDER
         if english != (lang == "en"):
             raise PluginError(
-                f"figure {match.group(1)} on {page.file.src_uri}: the {lang} edition draws its figures "
+                f"figure {path} on {page.file.src_uri}: the {lang} edition draws its figures "
                 f"from {'snippets/en/' if lang == 'en' else 'snippets/'}NAME.py (its own language's labels)"
             )
         try:
             figure = _figures.get(snippet) or _figures.setdefault(snippet, _draw(snippet, lang))
         except Exception as error:
-            raise PluginError(f"figure {match.group(1)} on {page.file.src_uri}: {error}") from error
-        return _html(figure, page.url)
+            raise PluginError(f"figure {path} on {page.file.src_uri}: {error}") from error
+        placeholder = PLACEHOLDER.format(len(placed))
+        placed[placeholder] = _html(figure, page.url)
+        # A paragraph of its own, at the marker's indentation: inside the marker's block.
+        return f"\n{indent}{placeholder}\n"
 
+    placeable = {match.end(1) for match in MARKER.finditer(markdown)}
+    for found in ANY_MARKER.finditer(markdown):
+        if found.start() not in placeable:
+            line = markdown.count("\n", 0, found.start()) + 1
+            text = markdown.splitlines()[line - 1].strip()
+            raise PluginError(
+                f"{page.file.src_uri}, line {line}: {text!r} is not a figure marker the build can place; "
+                "write `<!-- figure snippets/NAME.py -->` alone on its line (indented inside a block is fine)"
+            )
     return MARKER.sub(replace, markdown)
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    placed = _placed.pop(page.file.src_uri, {})
+    html_text = PLACED.sub(lambda match: placed.pop(match.group(1), match.group(0)), html_text)
+    if unplaced := sorted({*placed, *LEFT.findall(html_text)}):
+        raise PluginError(
+            f"{page.file.src_uri}: {len(unplaced)} figure marker(s) did not come out as a paragraph of "
+            "their own (inside a table cell, a list item's text or a code block?): put the marker on a "
+            "line of its own, with blank lines around it"
+        )
+    return html_text
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -53,6 +53,10 @@ ALT = (
 )  # 그림을 볼 수 없는 독자를 위한 설명
 
 
+# 평면 위의 손실은 한 번만 계산해 둔다: figure()가 밝은·어두운, 넓은·좁은 그림 네 개를 그린다.
+surface = plotting.loss_surface(loss, optimum=best[PLANE], xlim=(0.5, 3.5), ylim=(-2.5, 3.0))
+
+
 def figure(scheme: str = "light", narrow: bool = False):
     """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
     paths = {
@@ -60,12 +64,9 @@ def figure(scheme: str = "light", narrow: bool = False):
         for lr, run in runs.items()
     }
     return plotting.contour_figure(
-        loss,
+        surface,
         paths,
-        optimum=best[PLANE],
         names=("a", "d"),
-        xlim=(0.5, 3.5),
-        ylim=(-2.5, 3.0),
         scheme=scheme,
         narrow=narrow,
     )

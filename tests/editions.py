@@ -42,7 +42,7 @@ EDITIONS = tuple(
 KOREAN, ENGLISH = EDITIONS
 
 
-FIGURE_MARKER = re.compile(r"^<!--\s*figure\s+(\S+)\s*-->", re.MULTILINE)  # hooks/figures.py's marker
+FIGURE_MARKER = re.compile(r"^[ \t]*<!--\s*figure\s+(\S+)\s*-->", re.MULTILINE)  # hooks/figures.py's marker
 
 
 def page_url(src_uri: str) -> str:

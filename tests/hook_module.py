@@ -10,9 +10,11 @@ HOOKS = Path(__file__).resolve().parent.parent / "hooks"
 
 
 def load_hook(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, HOOKS / f"{name}.py")
+    # Registered in sys.modules as MkDocs does (dataclasses look their module up), under a name that
+    # shadows nothing.
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", HOOKS / f"{name}.py")
     assert spec is not None and spec.loader is not None, f"no hook hooks/{name}.py"
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up (a new load replaces it)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module

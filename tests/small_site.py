@@ -105,6 +105,12 @@ def figure(scheme="light", narrow=False):
 """
 
 
+# The Korean figure again, indented inside a fold (drawn once all the same).
+FOLDED_FIGURE = (
+    '??? note "더 알아보기"\n\n    접힌 글\n\n    <!-- figure snippets/tiny.py -->\n\n    접힌 글의 끝\n'
+)
+
+
 def math_markdown(tex: str) -> str:
     """`tex` inline and displayed."""
     return f"\n인라인 \\({tex}\\) 수식.\n\n$$\n{tex}\n$$\n"
@@ -131,10 +137,11 @@ class GoodSite:
 def good_small_site(tmp_path: Path) -> GoodSite:
     """Both editions of a small copy with every good control: the home page links to a Hangul
     anchor and shows GOOD_MATH; black-box.md shows a figure in each edition, drawn from its own
-    edition's snippet. Fails if either strict build fails."""
+    edition's snippet; learning.md shows the Korean one again inside a fold. Fails if either strict build fails."""
     project = small_copy_of_the_project(tmp_path)
     append(project / "docs/index.md", f"\n{GOOD_LINK}\n" + math_markdown(GOOD_MATH))
     add_figure(project, "snippets/tiny.py", KOREAN_FIGURE, "docs/black-box.md")
+    append(project / "docs/learning.md", "\n" + FOLDED_FIGURE)
     add_figure(project, "snippets/en/tiny.py", ENGLISH_FIGURE, "docs_en/black-box.md")
     output = ""
     for config in ("mkdocs.yml", "mkdocs.en.yml"):

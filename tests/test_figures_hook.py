@@ -1,7 +1,7 @@
-"""hooks/figures.py: a marker becomes light and dark image files, drawn once a build; a snippet that
-warns or breaks the contract, or belongs to the other edition, fails the build, naming the snippet.
-The hook's judgments are tested by calling it; one small build proves that its error fails the
-build. And the real site's figures."""
+"""hooks/figures.py: a marker becomes light and dark image files, drawn once a build, also when it is
+indented inside a fold; a snippet that warns or breaks the contract, belongs to the other edition, or
+a marker the hook cannot place, fails the build, naming it. The hook's judgments are tested by calling
+it; one small build proves that its error fails the build. And the real site's figures."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from small_site import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-MARKER = re.compile(r"^<!--\s*figure\s+(\S+)\s*-->", re.MULTILINE)
+MARKER = re.compile(r"^[ \t]*<!--\s*figure\s+(\S+)\s*-->", re.MULTILINE)  # indented inside a block too
 FIGURE = re.compile(r'<figure class="whybackprop-figure".*?</figure>', re.DOTALL)
 
 
@@ -65,23 +65,25 @@ def fake_config(project: Path, lang: str) -> Any:
     return SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), theme={"language": lang})
 
 
-def place_figure(tmp_path: Path, snippet: str, source: str, lang: str = "ko") -> str:
-    """Run the hook on a page holding one marker of `snippet`: the page's new Markdown."""
+def place_figure(tmp_path: Path, snippet: str, source: str, lang: str = "ko") -> list[str]:
+    """Run the hook on a page holding one marker of `snippet`: the HTML of the figures it placed."""
     (tmp_path / snippet).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / snippet).write_text(source, encoding="utf-8")
     figures = load_hook("figures")  # a fresh module: nothing drawn yet
-    markdown = f"# 제목\n\n<!-- figure {snippet} -->\n"
-    result: str = figures.on_page_markdown(
-        markdown, fake_page("black-box.md"), fake_config(tmp_path, lang), None
+    page = fake_page("black-box.md")
+    markdown = figures.on_page_markdown(
+        f"# 제목\n\n<!-- figure {snippet} -->\n", page, fake_config(tmp_path, lang), None
     )
-    return result
+    html = "".join(f"<p>{line.strip()}</p>" for line in markdown.splitlines() if line.strip())
+    placed: str = figures.on_page_content(html, page, fake_config(tmp_path, lang), None)
+    return FIGURE.findall(placed)
 
 
 def test_the_hook_called_directly_draws_the_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The control of the direct calls below: the good snippet becomes a <figure>."""
+    """The control of the direct calls below: the good snippet becomes one <figure>."""
     monkeypatch.chdir(tmp_path)  # the snippet writes imports.log into the working directory
-    markdown = place_figure(tmp_path, "snippets/tiny.py", KOREAN_FIGURE)
-    assert len(FIGURE.findall(markdown)) == 1 and "<!-- figure" not in markdown, markdown
+    placed = place_figure(tmp_path, "snippets/tiny.py", KOREAN_FIGURE)
+    assert len(placed) == 1 and 'alt="긴 설명: 데이터와 곡선"' in placed[0], placed
 
 
 BAD_SNIPPETS = {
@@ -140,6 +142,43 @@ def test_a_page_draws_its_figures_from_its_own_editions_snippets(
     monkeypatch.chdir(tmp_path)
     with pytest.raises(PluginError, match="draws its figures from"):
         place_figure(tmp_path, snippet, ENGLISH_FIGURE if "/en/" in snippet else KOREAN_FIGURE, lang)
+
+
+def test_a_marker_indented_inside_a_fold_is_drawn_inside_it(good_site: GoodSite) -> None:
+    """The shared good build places the Korean figure inside a fold on learning.md too."""
+    html = (good_site.project / "site" / "learning" / "index.html").read_text(encoding="utf-8")
+    folded = re.search(r'<details class="note">.*?</details>', html, re.DOTALL)
+    assert folded, html
+    assert len(FIGURE.findall(folded.group(0))) == 1, folded.group(0)
+    assert "<p><figure" not in html and "WHYBACKPROPFIGURE" not in html, folded.group(0)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "message"),
+    [
+        ("그림: <!-- figure snippets/tiny.py -->", "is not a figure marker the build can place"),
+        ("<!-- figure snippets/tiny.py --> 그림", "is not a figure marker the build can place"),
+        ("```text\n<!-- figure snippets/tiny.py -->\n```", "did not come out as a paragraph of their own"),
+    ],
+    ids=["text-before", "text-after", "in-a-code-block"],
+)
+def test_a_marker_the_hook_cannot_place_fails_the_build(markdown: str, message: str) -> None:
+    """Hook-level: the page's Markdown through the hook, the site's Markdown settings and the hook again."""
+    import markdown as python_markdown
+    from hook_module import load_hook
+
+    from page_blocks import _site_markdown_settings
+
+    hook = load_hook("figures")
+    hook._draw = lambda snippet, lang: hook.Figure("tiny", "caption", "alt", {})  # no drawing needed
+    hook._html = lambda figure, url: '<figure class="whybackprop-figure"></figure>'
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="black-box.md"), url="black-box/")
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), theme={"language": "ko"})
+    extensions, settings = _site_markdown_settings()
+    with pytest.raises(PluginError, match=message):
+        text = hook.on_page_markdown(f"# 제목\n\n{markdown}\n", page, config, None)
+        html = python_markdown.Markdown(extensions=extensions, extension_configs=settings).convert(text)
+        hook.on_page_content(html, page, config, None)
 
 
 def test_the_site_shows_every_marked_figure_as_files_and_no_big_inline_svg(built_site) -> None:

@@ -1,4 +1,5 @@
-"""English figures: every visible word is English, every label has both languages, and no Hangul font is needed."""
+"""English figures: every visible word is English, every label has both languages, and no Hangul font
+is needed. The figures are the English edition's own (every snippets/en/ snippet defining figure())."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
-from test_plotting import FIGURES
+from test_plotting import ROOT, drawn, figure_snippets, snippet_module
 
 from whybackprop import make_problem, plotting
 from whybackprop.blackbox import TRUE_THETA
+from whybackprop.plotting import style
 
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+ENGLISH_FIGURES = figure_snippets(ROOT / "snippets" / "en")
 
 
 def texts(fig: Any) -> list[str]:
@@ -29,33 +31,22 @@ def test_every_label_exists_in_both_languages() -> None:
     assert not [word for word in plotting.LABELS["en"].values() if HANGUL.search(word)]
 
 
-@pytest.mark.parametrize("name", FIGURES)
+@pytest.mark.parametrize("path", ENGLISH_FIGURES, ids=[p.stem for p in ENGLISH_FIGURES])
 @pytest.mark.parametrize("narrow", [False, True])
 def test_english_figure_has_no_hangul_and_needs_no_hangul_font(
-    name: str, narrow: bool, monkeypatch: pytest.MonkeyPatch
+    path: Path, narrow: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_hangul_font() -> str:
         raise RuntimeError("no Hangul font found")
 
-    monkeypatch.setattr(plotting, "korean_font", no_hangul_font)
-    if name == "step_error":  # its legend labels come from the caller: give English ones
-        fig = plotting.step_error_figure(
-            np.logspace(-15, 0, 16),
-            {"forward difference": np.logspace(-1, -8, 16)},
-            machine_eps=np.finfo(float).eps,
-            narrow=narrow,
-            lang="en",
-        )
-    else:
-        fig = FIGURES[name](narrow=narrow, lang="en")
-    words = texts(fig)
-    assert not [t for t in words if HANGUL.search(t)], words
+    module = snippet_module(path)
+    monkeypatch.setattr(style, "korean_font", no_hangul_font)  # what rendering() would call
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing glyph is a warning
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        with plotting.rendering("en"):
-            FigureCanvasAgg(fig).draw()
+        fig = module.figure(narrow=narrow)
+        words = texts(fig)
+        assert not [t for t in words if HANGUL.search(t)], words
+        drawn(fig, "en")
 
 
 def test_korean_is_still_the_default() -> None:

@@ -53,6 +53,10 @@ ALT = (
 )  # for readers who cannot see the figure
 
 
+# The loss on the plane, sampled once: figure() draws it four times (light, dark, wide, narrow).
+surface = plotting.loss_surface(loss, optimum=best[PLANE], xlim=(0.5, 3.5), ylim=(-2.5, 3.0))
+
+
 def figure(scheme: str = "light", narrow: bool = False):
     """The figure: scheme is "light" or "dark" (the page's colour scheme), narrow=True lays it out for a phone."""
     paths = {
@@ -60,12 +64,9 @@ def figure(scheme: str = "light", narrow: bool = False):
         for lr, run in runs.items()
     }
     return plotting.contour_figure(
-        loss,
+        surface,
         paths,
-        optimum=best[PLANE],
         names=("a", "d"),
-        xlim=(0.5, 3.5),
-        ylim=(-2.5, 3.0),
         scheme=scheme,
         narrow=narrow,
         lang="en",
