@@ -31,7 +31,7 @@ ALT = (
 
 
 def figure(scheme: str = "light", narrow: bool = False):
-    """그림: scheme 은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True 는 휴대폰용 좁은 배치."""
+    """그림: scheme은 "light"(밝은 화면) 또는 "dark"(어두운 화면), narrow=True는 휴대폰용 좁은 그림."""
     return plotting.cost_vs_n_figure(results, scheme=scheme, narrow=narrow)
 
 

@@ -4,7 +4,7 @@ from whybackprop import gradient_descent, make_problem
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 problem = make_problem()
-result = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=1000, grad=problem.exact_gradient)
+result = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=3000, grad=problem.exact_gradient)
 
 # 결과는 result 의 필드(status, steps, losses)에서 읽는다. 멈춤 기준: 기울기의 크기 ≤ 1e-8
 if result.status.name == "CONVERGED":

@@ -6,7 +6,7 @@ from whybackprop import gradient_descent, make_problem, numerical_gradient, plot
 from whybackprop.blackbox import START_THETA
 
 problem = make_problem()
-best = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=1000, grad=problem.exact_gradient).theta
+best = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=3000, grad=problem.exact_gradient).theta
 PLANE = [0, 3]  # 움직이는 매개 변수: a 와 d
 
 

@@ -1,4 +1,4 @@
-"""손으로도 할 수 있는 예: f(x) = x² 의 x = 3 에서의 기울기 (정답 f'(3) = 6)."""
+"""손으로도 할 수 있는 예: f(x) = x²의 x = 3에서의 기울기 (참값 f'(3) = 6)."""
 
 from whybackprop import numerical_gradient
 

@@ -5,14 +5,14 @@ import numpy as np
 from whybackprop import plotting
 
 x, eps = 1.0, 0.8  # 그림에서 잘 보이도록 간격을 크게 잡았다
-tangent = np.cos(x)  # f(x) = sin x 의 참 기울기
+tangent = np.cos(x)  # f(x) = sin x의 참값 f'(x) = cos x
 forward = (np.sin(x + eps) - np.sin(x)) / eps
 central = (np.sin(x + eps) - np.sin(x - eps)) / (2 * eps)
 print(f"접선의 기울기 cos 1 = {tangent:.3f}")
 print(f"전진 차분 (ε = {eps}) = {forward:.3f}, 차이 {forward - tangent:+.3f}")
 print(f"중앙 차분 (ε = {eps}) = {central:.3f}, 차이 {central - tangent:+.3f}")
 
-CAPTION = "f(x) = sin x 의 접선과 두 할선: 중앙 차분의 할선이 접선과 거의 나란하다"  # 그림 아래의 짧은 설명
+CAPTION = "f(x) = sin x의 접선과 두 할선: 중앙 차분의 할선이 접선과 거의 나란하다"  # 그림 아래의 짧은 설명
 ALT = (
     "사인 곡선 위의 세 점 x − ε, x, x + ε와 직선 세 개. 실선은 x에서의 접선, 파선은 x와 x + ε를 잇는 전진 차분의 "
     "할선, 점선은 x − ε와 x + ε를 잇는 중앙 차분의 할선이다. 전진 차분의 할선은 접선보다 눈에 띄게 완만하고, "

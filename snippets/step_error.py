@@ -1,11 +1,11 @@
-"""간격 ε를 바꾸며 f(x) = sin x 의 수치적 기울기 오차를 잰다 (정답은 cos x)."""
+"""간격 ε을 바꾸며 f(x) = sin x의 수치적 기울기 오차를 잰다 (참값은 cos x)."""
 
 import numpy as np
 
 from whybackprop import numerical_gradient, plotting
 
 x, exact = 1.0, np.cos(1.0)
-steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶ 은 float64 에서 1 이다)
+steps = np.logspace(-15, 0, 61)  # ε = 10⁻¹⁵ … 1 (1 + 10⁻¹⁶은 float64에서 1이다)
 errors = {  # 상대 오차 |수치적 기울기 − cos 1| / |cos 1|
     method: np.array(
         [abs(numerical_gradient(np.sin, x, eps=h, method=method) - exact) / abs(exact) for h in steps]
@@ -13,7 +13,7 @@ errors = {  # 상대 오차 |수치적 기울기 − cos 1| / |cos 1|
     for method in ["forward", "central"]
 }
 
-print("x = 1 에서의 상대 오차")
+print("x = 1에서의 상대 오차")
 print("      ε      전진 차분      중앙 차분")
 for h, e_forward, e_central in list(zip(steps, errors["forward"], errors["central"]))[::6]:
     print(f"  {h:8.1e}   {e_forward:12.2e}   {e_central:12.2e}")
@@ -28,7 +28,7 @@ for method, best in [("forward", np.sqrt(machine_eps)), ("central", np.cbrt(mach
     ]
     print(f"{method:>7}: ε* = {best:.1e}에서 x 200개의 상대 오차 중앙값 {np.median(error):.1e}")
 
-CAPTION = "간격 ε에 따른 x = 1 에서 수치적 기울기의 상대 오차 (로그-로그)"  # 그림 아래의 짧은 설명
+CAPTION = "간격 ε에 따른 x = 1에서 수치적 기울기의 상대 오차 (로그-로그)"  # 그림 아래의 짧은 설명
 ALT = (
     "로그-로그 그래프: 간격 ε가 작아지면 오차가 처음에는 줄어들다가(전진 차분은 "
     "로그-로그 기울기 1, 중앙 차분은 2), 너무 작아지면 반올림 오차 때문에 다시 커진다. 가장 작은 오차는 "

@@ -12,23 +12,26 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "docs" / "assets" / "explorables" / "explorables.js"
+TEXTS = ROOT / "docs" / "assets" / "explorables" / "texts.js"
+CORE = ROOT / "docs" / "assets" / "explorables" / "core.js"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
-# Loads the widget script with a page of the given language and no widget on it, then prints each
-# language's strings: text as is, functions called with placeholder arguments (a0, a1, ...).
+# Loads the widgets' words (texts.js) and prints each language's strings: text as is, functions
+# called with placeholder arguments (a0, a1, ...; a Korean particle helper when one is asked for).
 PROBE = """
-const lang = process.argv[2];
-globalThis.window = {};
-globalThis.document = { readyState: "complete", documentElement: { lang }, querySelectorAll: () => [] };
-require(process.argv[1]);
+const texts = require(process.argv[1]);
+const core = require(process.argv[2]);
 function flat(value) {
-  if (typeof value === "function") return value(...Array.from({ length: value.length }, (_, i) => "a" + i));
+  if (typeof value === "function") {
+    // (typed, used, josa): the value used is a number, so that its particle can be picked
+    if (/^\\(typed, used/.test(String(value))) return value("a0", "1", core.josa);
+    return value(...Array.from({ length: value.length }, (_, i) => "a" + i));
+  }
   if (Array.isArray(value)) return value.map(flat);
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, flat(v)]));
   return value;
 }
-console.log(JSON.stringify(flat(window.whyBackpropExplorables.text)));
+console.log(JSON.stringify(flat(texts)));
 """
 
 
@@ -37,7 +40,7 @@ def texts() -> dict:
     node = shutil.which("node")
     assert node, "node is needed (./dev installs it)"
     result = subprocess.run(
-        [node, "-e", PROBE, str(SCRIPT), "en"], capture_output=True, text=True, timeout=60
+        [node, "-e", PROBE, str(TEXTS), str(CORE)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -73,7 +76,22 @@ def test_english_strings_carry_no_hangul_and_every_argument(texts: dict) -> None
                 assert set(argument.findall(texts["en"][widget][name])) == used, f"{widget}.{name}"
 
 
-def test_the_page_language_picks_the_strings() -> None:
-    script = SCRIPT.read_text(encoding="utf-8")
-    assert 'TEXTS[document.documentElement.lang === "en" ? "en" : "ko"]' in script
-    assert not re.search(r"\bTEXT\.", script), "a string read from one language only"
+def test_the_glossary_words(texts: dict) -> None:
+    """One term per concept, as the glossary promises (근삿값, 참값, 샘플; round-off error)."""
+    korean, english = " ".join(strings(texts["ko"])), " ".join(strings(texts["en"]))
+    for phrase in ("어림값", "정답 cos", "예제 16", "배치 16", "부르"):
+        assert phrase not in korean, phrase
+    assert "rounding error" not in english
+    assert "근삿값" in korean and "참값 cos 1" in korean and "round-off error" in english
+
+
+def test_messages_quoting_the_reader_need_no_particle(texts: dict) -> None:
+    """What the reader typed is quoted as ‘…’ and followed by punctuation, not by a particle;
+    the particle after the value used comes from the reading ("1" is 일: 1로)."""
+    common = texts["ko"]["common"]
+    for name in ("clamped", "notNumber", "rounded"):
+        assert re.search(r"‘a0’[.:]", common[name]), common[name]
+    assert "1로" in common["clamped"] and "(으)" not in common["clamped"]
+    assert not [
+        s for s in strings(texts["ko"]) if re.search(r"\((으|이|은|을)\)|이\(가\)|은\(는\)|을\(를\)", s)
+    ]

@@ -111,9 +111,8 @@ def test_the_built_site_without_a_repository_offers_the_clone_commands(built_sit
     edition = built_site.edition_dir(lang)
     home = html_of_page(edition, "index.md")
     commands = [line for block in parse(home).code_of("bash") for line in block.splitlines()]
-    assert (
-        sum(line.startswith('pip install -e ".[plot]"') for line in commands) == 2
-    )  # clone section, and ours
+    # one install path on the home page: the command is shown once, not in two sections
+    assert sum(line.startswith('pip install -e ".[plot]"') for line in commands) == 1
     assert "저장소_주소" not in home.read_text(encoding="utf-8")
     downloads = [p for p in edition.rglob("notebook.ipynb") if p.parent.parent == edition]  # not en/'s
     (download,) = downloads

@@ -22,7 +22,8 @@ from editions import EDITIONS, KOREAN, Edition
 from hook_module import load_hook
 
 from whybackprop import gradient_descent, lecture_step_multiplications, make_problem, predicted_seconds
-from whybackprop.blackbox import PARAMETER_NAMES, START_THETA
+from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
+from whybackprop.timing import multiplication_rate
 
 from site_html import html_of_page, parse
 from small_site import small_copy_of_the_project, strict_build
@@ -204,6 +205,43 @@ def test_loss_evaluation_counts() -> None:
     )
 
 
+def test_a_run_that_converges_pays_its_last_gradient() -> None:
+    """1 + S(N + 1) for a run that uses its S steps; a converged run adds N (2N with central differences)."""
+    found, learning = values("black-box-gradient.md"), module("learning.md")
+    run = gradient_descent(make_problem().loss, START_THETA, lr=learning.GOOD_LR, steps=learning.STEPS)
+    assert run.status.name == "CONVERGED" and found["converged_steps"] == str(run.steps) == "317"
+    assert found["converged_evaluations"] == f"{run.loss_evaluations:,}" == f"{1 + run.steps * (N + 1) + N:,}"
+    assert found["converged_evaluations"] == "1,590"
+    central = gradient_descent(
+        make_problem().loss, START_THETA, lr=learning.GOOD_LR, steps=learning.STEPS, method="central"
+    )
+    assert central.status.name == "CONVERGED" and central.steps == run.steps
+    expected = 1 + central.steps * (2 * N + 1) + 2 * N
+    assert found["converged_central_evaluations"] == f"{central.loss_evaluations:,}" == f"{expected:,}"
+    assert found["steps_budget"] == f"{learning.STEPS:,}" and found["good_lr"] == f"{learning.GOOD_LR:g}"
+
+
+def test_gradient_check_values() -> None:
+    from whybackprop import numerical_gradient, predict
+    from whybackprop.gradcheck import relative_errors
+
+    found, problem = values("black-box-gradient.md"), make_problem()
+    exact = problem.exact_gradient(START_THETA)
+    central = numerical_gradient(problem.loss, START_THETA, method="central")
+    forward = numerical_gradient(problem.loss, START_THETA)
+    # the max-denominator error, computed independently of the package
+    mine = np.abs(central - exact) / np.maximum(np.abs(central), np.abs(exact))
+    assert found["central_max_error"] == fmt["scientific"](mine.max(), 2)
+    assert found["forward_max_error"] == fmt["scientific"](relative_errors(forward, exact).max(), 2)
+    assert mine.max() < 1e-7 < 1e-4 < float(found["wrong_error"])  # the page's thresholds separate them
+    assert float(found["wrong_error"]) == pytest.approx(0.5, rel=1e-6)  # half of ∂L/∂d: |x − x/2| / |x|
+    assert found["relu_kink"] == "0.5"  # the average of the one-sided slopes 0 and 1
+    residuals = predict(START_THETA, problem.x) - problem.y
+    assert 2 * residuals.mean() == pytest.approx(exact[3], rel=1e-12)  # ∂L/∂d = (2/M)Σ r_i
+    assert (found["mean_residual"], found["d_partial"]) == (f"{residuals.mean():.4f}", f"{exact[3]:.4f}")
+    assert found["d_partial_numeric"] == f"{forward[3]:.4f}"
+
+
 def test_the_lecture_count_for_a_hundred_thousand_parameters() -> None:
     assert values("deep-network.md")["lecture_step_100k"] == "100억"
     assert round(lecture_step_multiplications(100_000), -8) == 100 * 10**8
@@ -257,6 +295,110 @@ def test_the_learning_rates_and_the_stability_bound() -> None:
     assert np.linalg.eigvalsh(second)[-1] == pytest.approx(runs["lam_max"], rel=1e-4)
 
 
+def test_the_learning_rate_regimes_on_the_black_box() -> None:
+    """The three regimes the learning page states, with one step budget and the exact gradient."""
+    from whybackprop.regimes import two_cycle
+
+    learning, found = module("learning.md"), values("learning.md")
+    run = learning.run
+    assert found["steps_budget"] == f"{learning.STEPS:,}" == "3,000"
+    converge, diverge = float(found["converge_edge"]), float(found["diverge_edge"])
+    edges = learning.regimes()
+    # the largest converging rate: converges there, not 10⁻⁴ above, and the bound 2/λ_max is just above it
+    assert run(edges["converge_edge"]).status.name == "CONVERGED"
+    assert run(edges["converge_edge"] + 1e-4).status.name == "MAX_STEPS"
+    assert converge == pytest.approx(0.674, abs=5e-4)
+    bound = learning.learning_runs()["eta_bound"]
+    assert 0 < bound - edges["converge_edge"] < 0.005 and found["eta_bound"] == f"{bound:.3f}"
+    # ... and it tends to 2/λ_max with the budget: a rate above the 3,000-step edge converges in 10,000
+    between = (edges["converge_edge"] + bound) / 2
+    assert run(between).status.name == "MAX_STEPS" and run(between, 10_000).status.name == "CONVERGED"
+    # the onset of divergence: a bounce there, divergence 10⁻⁴ above
+    assert diverge == pytest.approx(0.946, abs=5e-4)
+    assert two_cycle(run(edges["diverge_edge"]).losses) is not None
+    assert run(edges["diverge_edge"] + 1e-4).status.name == "DIVERGED"
+    # between them the loss bounces between two values; at 0.94 both are above the starting loss
+    for lr in (converge + 0.01, 0.8, float(found["cycle_lr"])):
+        assert two_cycle(run(lr).losses) is not None, lr
+    low, high = two_cycle(run(float(found["cycle_lr"])).losses)
+    start = make_problem().loss(START_THETA)
+    assert (found["cycle_low"], found["cycle_high"], found["start_loss"]) == (
+        f"{low:.3g}",
+        f"{high:.3g}",
+        f"{start:.3g}",
+    )
+    assert start < low < high
+    # above the onset: 0.9512 converges elsewhere (tanh a step), its neighbours 10⁻⁴ away diverge
+    other = run(float(found["other_lr"]))
+    assert other.status.name == "CONVERGED" and found["other_b"] == f"{other.theta[1]:.0f}"
+    assert found["other_loss"] == f"{other.losses[-1]:.3f}" and other.losses[-1] > 20 * 0.0100
+    assert [run(float(x)).status.name for x in found["other_neighbours"].split(" · ")] == ["DIVERGED"] * 2
+
+
+def test_curvature_at_the_start_and_on_the_contour_plane() -> None:
+    learning, found = module("learning.md"), values("learning.md")
+    problem, h = make_problem(), 1e-4
+    eye = np.eye(4) * h
+
+    def second(theta: np.ndarray) -> np.ndarray:  # the loss's own Hessian, central differences twice
+        return np.array(
+            [
+                [
+                    (
+                        problem.loss(theta + eye[i] + eye[j])
+                        - problem.loss(theta + eye[i] - eye[j])
+                        - problem.loss(theta - eye[i] + eye[j])
+                        + problem.loss(theta - eye[i] - eye[j])
+                    )
+                    / (4 * h * h)
+                    for j in range(4)
+                ]
+                for i in range(4)
+            ]
+        )
+
+    at_start = np.linalg.eigvalsh(second(START_THETA))[-1]
+    assert found["lam_start"] == f"{at_start:.2f}" == "2.40"
+    assert float(found["eta_bound_start"]) > float(found["start_counterexample"])
+    assert learning.run(float(found["start_counterexample"])).status.name != "CONVERGED"
+    fit = learning.learning_runs()["fit"].theta
+    hess = second(fit)
+    assert (
+        hess[3, 3] == pytest.approx(2.0, abs=1e-6) and found["d_curvature"] == "2.00"
+    )  # ∂²L/∂d² = 2 exactly
+    plane = np.linalg.eigvalsh(hess[np.ix_([0, 3], [0, 3])])[-1]
+    assert found["lam_plane"] == f"{plane:.2f}" and plane <= np.linalg.eigvalsh(hess)[-1]
+
+    # "larger learning rates converge in this plane": one between 2/λ_max of the model and of the plane
+    def in_plane(u: np.ndarray) -> np.ndarray:
+        theta = fit.copy()
+        theta[[0, 3]] = u
+        return theta
+
+    lr = (2 / np.linalg.eigvalsh(hess)[-1] + 2 / plane) / 2
+    run = gradient_descent(
+        lambda u: problem.loss(in_plane(u)),
+        START_THETA[[0, 3]],
+        lr=float(lr),
+        steps=learning.STEPS,
+        grad=lambda u: problem.exact_gradient(in_plane(u))[[0, 3]],
+    )
+    assert run.status.name == "CONVERGED" and learning.run(float(lr)).status.name != "CONVERGED"
+    # the model is linear in a and d: along them the loss is exactly quadratic (a third difference is 0)
+    for k in (0, 3):
+        e = np.eye(4)[k] * 0.3
+        third = [problem.loss(fit + m * e) for m in (-1.5, -0.5, 0.5, 1.5)]
+        assert abs(third[3] - 3 * third[2] + 3 * third[1] - third[0]) < 1e-12
+
+
+def test_the_noise_behind_the_data_and_fresh_data() -> None:
+    learning, found = module("learning.md"), values("learning.md")
+    assert (found["n_samples"], found["noise"], found["noise_variance"]) == ("50", "0.1", "0.01")
+    fit = learning.learning_runs()["fit"].theta
+    fresh = [make_problem(seed=s) for s in range(1, 101)]
+    assert np.mean([p.loss(TRUE_THETA) for p in fresh]) < np.mean([p.loss(fit) for p in fresh])
+
+
 @pytest.mark.parametrize(
     ("eta_lambda", "converges", "oscillates"),
     [
@@ -283,13 +425,23 @@ def test_quadratic_quiz_values() -> None:
     found = values("learning.md")
     assert found["step_at_eta_lambda_1"] == "0"  # ηλ = 1: the minimum in one step
     assert found["step_at_eta_lambda_1_5"] == "-0.5" and found["quadratic_lr_limit"] == "0.5"
+    assert found["step_at_eta_lambda_2"] == "-1 → 1 → -1"  # ηλ = 2: neither converges nor diverges
 
 
 def test_difference_quiz_values() -> None:
     found, numerical = values("numerical-gradient.md"), module("numerical-gradient.md")
     assert (found["x2_forward_01"], found["x2_central_01"]) == ("6.1", "6")
-    assert float(found["forward_shrink_10x"]) == pytest.approx(10, rel=0.01)
-    assert float(found["central_shrink_10x"]) == pytest.approx(100, rel=0.01)
+    # Q2 reads two pairs of rows of step_error.py's table; both errors shrink about 1,000-fold
+    table = np.logspace(-15, 0, 61)[::6]
+    assert any(np.isclose(table, 1e-3)) and any(np.isclose(table, 1e-6)) and any(np.isclose(table, 10**-1.5))
+    assert float(found["forward_shrink_table"].replace(",", "")) == pytest.approx(1000, rel=0.01)
+    assert float(found["central_shrink_table"].replace(",", "")) == pytest.approx(1000, rel=0.05)
+    # Q3: the round-off estimate is absolute; relative to cos 1 it is larger than the table's top row
+    rel = float(found["roundoff_relative_1e15"])
+    assert rel == pytest.approx(float(found["roundoff_at_1e15"]) / np.cos(1.0), rel=0.05)
+    top = numerical.difference_errors("forward", (1e-15,))[0] / np.cos(1.0)
+    assert top < rel and found["forward_rel_error_1e15"] == fmt["scientific"](top)
+    assert (found["float32_forward_digits"], found["float32_forward_digits_high"]) == ("3", "4")
     errors = {m: numerical.difference_errors(m, (1e-4, 0.5e-4)) for m in ("forward", "central")}
     assert errors["forward"][0] / errors["forward"][1] == pytest.approx(
         2, rel=0.01
@@ -357,6 +509,7 @@ def test_black_box_quiz_values() -> None:
     center = float(found["true_center"])  # where tanh's input is 0: the output is d there
     assert predict(TRUE_THETA, [center])[0] == pytest.approx(TRUE_THETA[3], abs=1e-2)
     assert found["n_parameters"] == str(N)
+    assert found["n_plus_one"] == str(N + 1)  # question 4: one forward-difference gradient
 
 
 def test_model_size_values() -> None:
@@ -365,5 +518,36 @@ def test_model_size_values() -> None:
     n = deep.RESNET50_PARAMS
     assert found["resnet50_n"] == "2,556만"  # 25,557,032 (torchvision's resnet50)
     assert found["resnet50_lecture"] == fmt["large"](lecture_step_multiplications(n))
-    assert found["resnet50_numerical"] == fmt["duration"](predicted_seconds(results, n, "numerical"))
+    # The lecture's count at the measured rate (not the benchmark network's time), and ResNet-50's own
+    # count per image (He et al. 2016, Table 1): the first is a lower bound of the second.
+    rate = multiplication_rate(results, "numerical")
+    assert found["resnet50_lecture_time"] == fmt["duration"](lecture_step_multiplications(n) / rate)
+    assert found["resnet50_image_time"] == fmt["duration"]((n + 1) * deep.RESNET50_MULT_ADDS / rate)
+    assert lecture_step_multiplications(n) < (n + 1) * deep.RESNET50_MULT_ADDS
+    assert found["resnet50_lecture_time"] == "약 17일"  # 6.53 × 10^14 / 4.44 × 10^8 per second
     assert found["million_lecture"] == "1조" and lecture_step_multiplications(10**6) == 10**12 + 10**6
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_home_page_states_the_deep_network_page_s_training_times(lang: str) -> None:
+    home, deep = values("index.md", lang), values("deep-network.md", lang)
+    assert (home["home_numerical"], home["home_backprop"]) == (
+        deep["training_numerical"],
+        deep["training_backprop"],
+    )
+    assert home["home_steps"] == deep["training_steps"]
+    assert home["home_n"] == fmt["integer"](fmt["benchmark_results"]()["points"][-1]["n_params"], lang)
+
+
+def test_too_small_a_learning_rate_is_slow() -> None:
+    """The learning page's excess-loss sentence: both rates reach L*, 0.1 takes several times longer."""
+    learning, found = module("learning.md"), values("learning.md")
+    slow, good = learning.run(learning.SLOW_LR), learning.run(learning.GOOD_LR)
+    assert slow.status.name == good.status.name == "CONVERGED"
+    lowest = min(slow.losses.min(), good.losses.min())
+    assert abs(slow.losses[-1] - good.losses[-1]) < 1e-12  # the same loss at the end
+    first = {lr: int(np.flatnonzero(r.losses - lowest < 1e-4)[0]) for lr, r in ((0.1, slow), (0.5, good))}
+    assert (found["slow_steps_close"], found["good_steps_close"]) == (str(first[0.1]), str(first[0.5]))
+    assert first[0.1] > 3 * first[0.5]
+    snippet = (ROOT / "snippets" / "learning_rate.py").read_text(encoding="utf-8")
+    assert "< 1e-4" in snippet and learning.CLOSE == 1e-4  # the snippet prints the same counts

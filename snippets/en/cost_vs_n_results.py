@@ -18,7 +18,7 @@ for p in results["points"]:
 print("* estimated: the time measured on some of the coordinates, scaled up to N+1 evaluations")
 slopes = results["slopes"]
 print(
-    f"growth order (log-log slope): numerical gradient {slopes['numerical']:.2f}, backprop {slopes['backprop']:.2f}"
+    f"log–log slope (empirical order): numerical gradient {slopes['numerical']:.2f}, backprop {slopes['backprop']:.2f}"
 )
 
 CAPTION = "Time and multiplications of one gradient against the number of parameters N (log-log)"  # shown under the figure

@@ -4,7 +4,7 @@ from whybackprop import gradient_descent, make_problem
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 
 problem = make_problem()
-result = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=1000, grad=problem.exact_gradient)
+result = gradient_descent(problem.loss, START_THETA, lr=0.5, steps=3000, grad=problem.exact_gradient)
 
 # Read the outcome from the fields of result (status, steps, losses). Stopping rule: gradient norm ≤ 1e-8
 if result.status.name == "CONVERGED":

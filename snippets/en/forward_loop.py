@@ -1,4 +1,4 @@
-"""The forward-difference numerical gradient itself: one loop that calls the loss N + 1 times."""
+"""The forward-difference numerical gradient in code: one loop that calls the loss N + 1 times."""
 
 import numpy as np
 
@@ -8,9 +8,9 @@ from whybackprop.blackbox import START_THETA
 
 def forward_difference(loss, theta, eps=1e-6):
     theta = np.array(theta, dtype=float)
-    base = loss(theta)  # once: the loss where we stand
+    base = loss(theta)  # once: the loss at the current parameters
     gradient = np.zeros_like(theta)
-    for i in range(theta.size):  # N times: move one parameter by ε and measure the loss again
+    for i in range(theta.size):  # N times: move one parameter by ε and evaluate the loss again
         moved = theta.copy()
         moved[i] += eps
         gradient[i] = (loss(moved) - base) / eps

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from browsing import recorded_page, wait_until_rendered
-from test_browser_explorables import PAGES, Widget, check_fits_and_axe, press, set_rate
+from test_browser_explorables import PAGES, Widget, check_fits_and_axe, press, set_rate, words_broken_inside
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 VIEWPORT = "phone"  # the narrowest: English labels are longer than Korean ones
@@ -46,11 +46,13 @@ def no_hangul(widget: Widget) -> None:
 def test_epsilon_widget_in_english(opened_en: Any) -> None:
     widget = opened_en("epsilon")
     assert "step ε" in widget.root.inner_text()
+    assert "round-off error" in widget.root.inner_text()
     widget.type_value("abc")
-    assert widget.note() == "‘abc’ is not a number. The value is unchanged."
+    assert widget.note() == "You typed ‘abc’: not a number, so the value is unchanged."
     widget.type_value("5")
-    assert "is out of range, so" in widget.note()
+    assert widget.note() == "You typed ‘5’: out of range, so 1 is used."
     no_hangul(widget)
+    assert not words_broken_inside(widget), f"words broken on a phone: {words_broken_inside(widget)}"
 
 
 def test_descent_widget_reports_runs_in_english(opened_en: Any) -> None:
@@ -67,15 +69,24 @@ def test_descent_widget_reports_runs_in_english(opened_en: Any) -> None:
     )
     assert widget.text("status").startswith("Diverged at step") and "learning rate" in widget.text("status")
     no_hangul(widget)
+    assert not words_broken_inside(widget), f"words broken on a phone: {words_broken_inside(widget)}"
 
 
 def test_cost_widget_uses_english_units(opened_en: Any) -> None:
     widget = opened_en("cost")
-    units = r"(years|days|hours|minutes|s|ms|µs)"
+    number = r"[\d,.]+"
+    forms = (
+        rf"{number} ms",
+        rf"{number} s",
+        rf"{number} s \(about {number} minutes\)",
+        rf"about {number} (hours?|days?)",
+        rf"about {number}( (million|billion|trillion))? years?",
+    )
     for name in ("numerical-seconds", "numerical-training", "backprop-seconds", "backprop-training"):
-        assert re.fullmatch(rf"[\d,.]+( (million|billion|trillion))? {units}", widget.text(name)), (
-            widget.text(name)
-        )
+        assert any(re.fullmatch(form, widget.text(name)) for form in forms), widget.text(name)
     widget.type_value("1000000000")  # the largest N: numerical training takes many years
     assert re.search(r"(million|billion|trillion)? years$", widget.text("numerical-training"))
+    assert widget.text("network").startswith("Nearest benchmark network:")
+    assert "samples" in widget.text("factor")
     no_hangul(widget)
+    assert not words_broken_inside(widget), f"words broken on a phone: {words_broken_inside(widget)}"

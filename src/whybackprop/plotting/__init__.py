@@ -35,6 +35,7 @@ from whybackprop.plotting.figures import (
     parameter_effects_figure,
     secant_figure,
     step_error_figure,
+    sweep_figure,
 )
 from whybackprop.plotting.style import (
     DPI,
@@ -85,4 +86,5 @@ __all__ = [
     "save_png",
     "secant_figure",
     "step_error_figure",
+    "sweep_figure",
 ]

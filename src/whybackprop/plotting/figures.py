@@ -12,7 +12,8 @@ from numpy.typing import ArrayLike
 
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA, BlackBoxProblem, predict
 from whybackprop.plotting.canvas import Layout, canvas, decades
-from whybackprop.plotting.style import MARKERS, Scheme
+from whybackprop.plotting.style import FONT_SIZE, MARKERS, SMALL_FONT_SIZE, Scheme
+from whybackprop.reverse import Sweep
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -58,12 +59,14 @@ def learning_rate_figure(
     black_box: Mapping[str, ArrayLike],
     *,
     first_steps: int = 12,
+    excess: bool = False,
     scheme: Scheme = "light",
     narrow: bool = False,
     lang: str = "ko",
 ) -> Figure:
     """Left (top if narrow): θ_n on L = ½λθ² for each label (first steps); right: the black box's loss
-    per step (log)."""
+    per step (log). With `excess`, the right panel's values are L − L* (labelled so), and values that
+    are not positive (a converged run at L*, up to rounding) are left out of the log scale."""
     if not quadratic or not black_box:
         raise ValueError("quadratic and black_box must each hold at least one run")
     from matplotlib.ticker import MaxNLocator
@@ -88,6 +91,8 @@ def learning_rate_figure(
         left.set_ylabel(words["parameter_theta"])
         for k, (label, losses) in enumerate(black_box.items()):
             y = np.asarray(losses, dtype=float)
+            if excess:
+                y = np.where(y > 0, y, np.nan)
             right.semilogy(
                 np.arange(y.size),
                 y,
@@ -99,9 +104,10 @@ def learning_rate_figure(
             )
         decades(right.yaxis)
         right.set_title(words["black_box"])
-        right.set_ylabel(words["loss_theta"])
+        right.set_ylabel(words["excess_loss" if excess else "loss_theta"])
+        left.xaxis.set_major_locator(MaxNLocator(integer=True))
+        right.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))  # its steps run to thousands
         for ax in (left, right):
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_xlabel(words["step_n"])
             ax.legend()
     return fig
@@ -371,4 +377,123 @@ def cost_vs_n_figure(
             decades(ax.xaxis)
             decades(ax.yaxis)
             ax.legend(loc="upper left")
+    return fig
+
+
+# --- deep-network: one sample's computational graph, forward values and backward adjoints -----------------
+
+# Each step's node, its formula and the nodes it reads (parameters and data are leaves).
+SWEEP_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("u", "$u = bx$", ("b", "x")),
+    ("z", "$z = u + c$", ("u", "c")),
+    ("h", "$h = \\tanh z$", ("z",)),
+    ("v", "$v = ah$", ("h", "a")),
+    ("y", "$y = v + d$", ("v", "d")),
+    ("r", "$r = y - t$", ("y", "t")),
+    ("loss", "$\\ell = r^2$", ("r",)),
+)
+# Each leaf beside the step that reads it: (step index, side), parameters on one side, data on the other.
+SWEEP_LEAVES: dict[str, tuple[int, int]] = {
+    "b": (0, 1),
+    "c": (1, 1),
+    "a": (3, 1),
+    "d": (4, 1),
+    "x": (0, -1),
+    "t": (5, -1),
+}
+
+
+def sweep_figure(sweep: Sweep, *, scheme: Scheme = "light", narrow: bool = False, lang: str = "ko") -> Figure:
+    """The black box's computational graph for one sample, with every node's value and adjoint.
+
+    The steps run left to right (top to bottom when `narrow`). Each box shows its step, its forward
+    value and, in the second line colour, its adjoint d(loss)/d(node) from the one backward sweep; the
+    four parameters' boxes, framed in that colour, hold the four partial derivatives.
+
+    ```python
+    from whybackprop import plotting
+    from whybackprop.blackbox import START_THETA
+    from whybackprop.reverse import reverse_sweep
+
+    fig = plotting.sweep_figure(reverse_sweep(START_THETA, x=1.0, target=2.0), narrow=True)
+    assert len(fig.axes) == 1
+    ```
+
+    Args:
+        sweep: A `whybackprop.reverse.reverse_sweep` result.
+        scheme: "light" or "dark".
+        narrow: The phone layout (the chain runs downward).
+        lang: "ko" or "en", the language of the words.
+
+    Returns:
+        The figure.
+
+    Raises:
+        ValueError: An unknown `scheme` or `lang`.
+    """
+    from matplotlib.patches import FancyBboxPatch
+
+    values = sweep.values | {"t": sweep.values["y"] - sweep.values["r"]}
+    box_w, box_h = 1.1, 0.86
+
+    def place(along: float, across: float) -> tuple[float, float]:
+        # Wide: the chain runs along x, parameters above; narrow: down the page, parameters to its left.
+        return (along * 1.25, across * 1.15) if not narrow else (-across * 1.25, -along * 1.05)
+
+    with canvas(scheme, lang, narrow, Layout(1, 1, 3.7), Layout(1, 1, 6.6)) as (fig, axes, colors, words):
+        (ax,) = axes
+        ax.set_axis_off()
+        forward, backward = colors.text, colors.lines[1]
+        nodes = [(name, text, i, 0) for i, (name, text, _) in enumerate(SWEEP_STEPS)]
+        nodes += [(name, f"${name}$", *SWEEP_LEAVES[name]) for name in SWEEP_LEAVES]
+        centres: dict[str, tuple[float, float]] = {}
+        for name, text, along, across in nodes:
+            cx, cy = centres[name] = place(along, across)
+            parameter = name in PARAMETER_NAMES
+            ax.add_patch(
+                FancyBboxPatch(
+                    (cx - box_w / 2, cy - box_h / 2),
+                    box_w,
+                    box_h,
+                    boxstyle="round,pad=0.02",
+                    facecolor=colors.background,
+                    edgecolor=backward if parameter else colors.frame,
+                    linewidth=2.0 if parameter else 1.0,
+                )
+            )
+            ax.text(cx, cy + 0.24, text, ha="center", va="center", fontsize=FONT_SIZE, color=forward)
+            ax.text(
+                cx,
+                cy,
+                f"{values[name]:.3g}",
+                ha="center",
+                va="center",
+                fontsize=SMALL_FONT_SIZE,
+                color=forward,
+            )
+            if name in sweep.adjoints:
+                ax.text(
+                    cx,
+                    cy - 0.25,
+                    f"{sweep.adjoints[name]:.3g}",
+                    ha="center",
+                    va="center",
+                    fontsize=SMALL_FONT_SIZE,
+                    color=backward,
+                )
+        for name, _, inputs in SWEEP_STEPS:
+            for source in inputs:
+                ax.annotate(
+                    "",
+                    xy=centres[name],
+                    xytext=centres[source],
+                    arrowprops={"arrowstyle": "-|>", "color": colors.muted, "shrinkA": 26, "shrinkB": 26},
+                )
+        xs, ys = zip(*centres.values())
+        ax.set_xlim(min(xs) - box_w * 0.6, max(xs) + box_w * 0.6)
+        ax.set_ylim(min(ys) - box_h * 0.6, max(ys) + box_h * 0.6)
+        fig.suptitle(words["sweep_title"], color=forward)
+        # The key is the axes' title, so the layout keeps room for it; it breaks lines only when narrow.
+        key = words["sweep_key"] if narrow else words["sweep_key"].replace("\n", " ")
+        ax.set_title(key, color=backward, fontsize=SMALL_FONT_SIZE)
     return fig
