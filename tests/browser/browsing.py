@@ -262,6 +262,10 @@ def check_copy_buttons(page: Any, blocks: list[dict[str, Any]]) -> list[str]:
             continue
         page.evaluate("navigator.clipboard.writeText('(clipboard not written)')")
         button = page.locator(f"[data-clipboard-target='{block['button']}']")
+        # A block inside a closed fold (<details>): open the folds first, as a reader does.
+        button.evaluate(
+            "b => { for (let d = b.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
+        )
         button.click()
         copied = page.evaluate("navigator.clipboard.readText()")
         if copied != block["text"].rstrip():

@@ -64,6 +64,11 @@ WITH_FIGURES = {e.path + url for e in EDITIONS for url in pages_with_figures(e)}
 def displayed_figures(page: Any, viewport: str, scheme: str) -> dict[str, Any]:
     """The page's scheme, and each figure as displayed (FIGURES_JS) with the mean brightness of its
     displayed image (0 black, 1 white)."""
+    # A figure inside a closed fold (<details>) is seen once the reader opens it.
+    page.evaluate(
+        "() => { for (const f of document.querySelectorAll('figure.whybackprop-figure'))"
+        " for (let d = f.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
+    )
     figures = page.evaluate(FIGURES_JS)
     for f in figures:
         if f["visible"] == 1:
