@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,15 @@ class BuiltSite:
     def edition_dir(self, lang: str) -> Path:
         """Where an edition was built: dir for Korean, dir / "en" for English."""
         return self.dir / next(e.path for e in EDITIONS if e.lang == lang)
+
+
+@pytest.fixture(scope="module")
+def at_repository_root() -> Iterator[None]:
+    """Run in the repository root, as the build does (hooks/values read the benchmark's results by path)."""
+    previous = Path.cwd()
+    os.chdir(ROOT)
+    yield
+    os.chdir(previous)
 
 
 @pytest.fixture(scope="session")
