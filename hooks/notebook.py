@@ -118,9 +118,15 @@ def colab_link(config: MkDocsConfig, page: Page) -> str | None:
     return COLAB.format(repository=url.path.strip("/"), branch=BRANCH, path=path.as_posix())
 
 
+NOTEBOOK_SEARCH_BOOST = 0.5
+
+
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_notebook(page):
         return html_text
+    # The notebook walks through every page again: a term's teaching page ranks above it in search
+    # (Material's per-page boost, as the API page's front matter sets; a notebook has no front matter).
+    page.meta["search"] = {**page.meta.get("search", {}), "boost": NOTEBOOK_SEARCH_BOOST}
     lang = language(config)
     html_text = with_figure_descriptions(html_text, page, figure_descriptions(SNIPPETS[lang]))
     html_text = NOT_SEARCHED.sub(

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from editions import EDITIONS
+
+from small_site import GoodSite, good_small_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # The site is built as GitHub Pages serves it: under a sub-path of its origin.
@@ -27,6 +31,15 @@ class BuiltSite:
     def edition_dir(self, lang: str) -> Path:
         """Where an edition was built: dir for Korean, dir / "en" for English."""
         return self.dir / next(e.path for e in EDITIONS if e.lang == lang)
+
+
+@pytest.fixture(scope="module")
+def at_repository_root() -> Iterator[None]:
+    """Run in the repository root, as the build does (hooks/values read the benchmark's results by path)."""
+    previous = Path.cwd()
+    os.chdir(ROOT)
+    yield
+    os.chdir(previous)
 
 
 @pytest.fixture(scope="session")
@@ -62,3 +75,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         build_seconds=sum(seconds.values()),
         edition_seconds=seconds,
     )
+
+
+@pytest.fixture(scope="session")
+def repository_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's folders a snippet or page block reads (snippets/, benchmarks/), laid out as
+    in a clone; the figures they save land here, not in the working tree."""
+    root = tmp_path_factory.mktemp("repository")
+    for folder in ("snippets", "benchmarks"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+@pytest.fixture(scope="session")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> GoodSite:
+    """One strict build of the small copy holding every good control (small_site.good_small_site)."""
+    return good_small_site(tmp_path_factory.mktemp("good"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,3 +40,23 @@ EDITIONS = tuple(
     for e in _hook_editions()
 )
 KOREAN, ENGLISH = EDITIONS
+
+
+FIGURE_MARKER = re.compile(r"^[ \t]*<!--\s*figure\s+(\S+)\s*-->", re.MULTILINE)  # hooks/figures.py's marker
+
+
+def page_url(src_uri: str) -> str:
+    """A page's URL relative to its edition's root: "index.md" -> "", "learning.md" -> "learning/"."""
+    stem = src_uri.rsplit(".", 1)[0]
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def pages_with_figures(edition: Edition) -> list[str]:
+    """URLs (relative to the edition) of the pages that place a figure with a figure marker."""
+    return sorted(
+        page_url(page.relative_to(edition.docs).as_posix())
+        for page in edition.docs.rglob("*.md")
+        if FIGURE_MARKER.search(page.read_text(encoding="utf-8"))
+    )

@@ -1,5 +1,7 @@
 """A tiny copy of the project (its real mkdocs.yml and hooks around one-line pages) that builds in
-seconds: for tests that must see the build itself fail."""
+seconds: for tests that must see the build itself fail, and one shared build (`good_small_site`)
+holding every "good" control at once (a good link, good math, a figure in each edition), which the
+tests of each hook read."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -64,3 +67,85 @@ def strict_build(project: Path, config: str = "mkdocs.yml") -> subprocess.Comple
         capture_output=True,
         text=True,
     )
+
+
+# --- the shared good build --------------------------------------------------------------------
+
+GOOD_LINK = "[둘째](black-box.md#둘째-제목)"  # a Hangul anchor the small pages have
+GOOD_MATH = r"\text{손실} = \frac{1}{N}\sum_{i=1}^{N} (y_i - \hat{y}_i)^2"
+
+# A Korean figure snippet that logs each import (the hook must draw a figure once per build) and
+# prints (the output must not reach the page).
+KOREAN_FIGURE = """\
+from whybackprop import make_problem, plotting
+from whybackprop.blackbox import TRUE_THETA
+
+with open("imports.log", "a") as log:  # how often the build ran this module
+    log.write("imported\\n")
+print("이 출력은 그림 옆에 나오지 않는다")
+
+CAPTION = "짧은 설명 <작게>"
+ALT = "긴 설명: 데이터와 곡선"
+
+
+def figure(scheme="light", narrow=False):
+    return plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)
+"""
+
+ENGLISH_FIGURE = """\
+from whybackprop import make_problem, plotting
+from whybackprop.blackbox import TRUE_THETA
+
+CAPTION = "Caption"
+ALT = "Data and the fitted curve"
+
+
+def figure(scheme="light", narrow=False):
+    return plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow, lang="en")
+"""
+
+
+# The Korean figure again, indented inside a fold (drawn once all the same).
+FOLDED_FIGURE = (
+    '??? note "더 알아보기"\n\n    접힌 글\n\n    <!-- figure snippets/tiny.py -->\n\n    접힌 글의 끝\n'
+)
+
+
+def math_markdown(tex: str) -> str:
+    """`tex` inline and displayed."""
+    return f"\n인라인 \\({tex}\\) 수식.\n\n$$\n{tex}\n$$\n"
+
+
+def append(page: Path, text: str) -> None:
+    with page.open("a", encoding="utf-8") as file:
+        file.write(text)
+
+
+def add_figure(project: Path, snippet: str, source: str, page: str) -> None:
+    """Write the figure snippet `snippet` (e.g. "snippets/tiny.py") and mark it on `page` (e.g. "docs/black-box.md")."""
+    (project / snippet).parent.mkdir(parents=True, exist_ok=True)
+    (project / snippet).write_text(source, encoding="utf-8")
+    append(project / page, f"\n<!-- figure {snippet} -->\n")
+
+
+@dataclass(frozen=True)
+class GoodSite:
+    project: Path  # the small copy; its site/ holds both editions (English in site/en/)
+    output: str  # both builds' stdout and stderr
+
+
+def good_small_site(tmp_path: Path) -> GoodSite:
+    """Both editions of a small copy with every good control: the home page links to a Hangul
+    anchor and shows GOOD_MATH; black-box.md shows a figure in each edition, drawn from its own
+    edition's snippet; learning.md shows the Korean one again inside a fold. Fails if either strict build fails."""
+    project = small_copy_of_the_project(tmp_path)
+    append(project / "docs/index.md", f"\n{GOOD_LINK}\n" + math_markdown(GOOD_MATH))
+    add_figure(project, "snippets/tiny.py", KOREAN_FIGURE, "docs/black-box.md")
+    append(project / "docs/learning.md", "\n" + FOLDED_FIGURE)
+    add_figure(project, "snippets/en/tiny.py", ENGLISH_FIGURE, "docs_en/black-box.md")
+    output = ""
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        result = strict_build(project, config)
+        output += result.stdout + result.stderr
+        assert result.returncode == 0, f"the small site's good build of {config} failed:\n{output}"
+    return GoodSite(project, output)

@@ -7,11 +7,9 @@ run; re-timing it on this machine is a measurement, so that test is marked `slow
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -33,12 +31,9 @@ placeholders_hook = load_hook("placeholders")
 TIMING_TWIN = MLP([10] * 19).n_params  # snippets/deep_timing.py's network
 
 
-@pytest.fixture(autouse=True, scope="module")
-def at_repository_root() -> Iterator[None]:
-    previous = Path.cwd()
-    os.chdir(ROOT)
-    yield
-    os.chdir(previous)
+pytestmark = pytest.mark.usefixtures(
+    "at_repository_root"
+)  # the values read files by their path from the root
 
 
 def values(lang: str = "ko") -> dict[str, str]:

@@ -10,13 +10,16 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from editions import EDITIONS, ENGLISH, KOREAN
+from editions import EDITIONS, ENGLISH, KOREAN, page_url
+from hook_module import load_hook
+from mkdocs.exceptions import PluginError
 
 from site_html import VOID, html_of_page
-from small_site import nav_pages, small_copy_of_the_project, strict_build
+from small_site import GoodSite, nav_pages, small_copy_of_the_project, strict_build
 
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")  # syllables and jamo
 SELECTOR_LINK = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" lang="\2" class="md-select__link">')
@@ -25,12 +28,6 @@ PAGE_SUFFIXES = (".md", ".ipynb")
 
 def page_sources(docs: Path) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.suffix in PAGE_SUFFIXES)
-
-
-def page_url(src_uri: str) -> str:
-    """The page's URL relative to its edition's root ("" for the home page)."""
-    stem = src_uri.rsplit(".", 1)[0]
-    return "" if stem == "index" else f"{stem}/"
 
 
 def test_every_page_has_its_twin_with_the_same_file_name() -> None:
@@ -189,49 +186,29 @@ def test_korean_search_spacing_adds_nothing_for_english_text(built_site) -> None
     print(f"\nEnglish index: {len(index['docs'])} entries, {len(hidden)} hidden Hangul fields")
 
 
-@pytest.mark.parametrize("missing", ["docs_en/learning.md", "docs/learning.md"])
-def test_a_page_without_its_twin_fails_the_build(tmp_path: Path, missing: str) -> None:
+def test_a_page_without_its_twin_fails_the_build(tmp_path: Path) -> None:
+    """The wiring, once: a Korean page whose English twin is missing fails the Korean build."""
     project = small_copy_of_the_project(tmp_path)
-    (project / missing).unlink()
-    present = "mkdocs.yml" if missing.startswith("docs_en") else "mkdocs.en.yml"
-    result = strict_build(project, present)
+    (project / "docs_en/learning.md").unlink()
+    result = strict_build(project, "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "learning.md has no twin" in output, output
 
 
-FIGURE_SNIPPET = """\
-from whybackprop import make_problem, plotting
-from whybackprop.blackbox import TRUE_THETA
+@pytest.mark.parametrize("edition", EDITIONS, ids=[e.lang for e in EDITIONS])
+def test_the_hook_rejects_a_page_without_its_twin_in_either_edition(edition) -> None:
+    """Called directly, in each edition: a page with no twin in the other edition is named."""
+    i18n = load_hook("i18n")
+    config = SimpleNamespace(theme={"language": edition.lang})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="only-here.md"))
+    with pytest.raises(PluginError, match=r"only-here\.md has no twin in the (ko|en) edition"):
+        i18n.on_page_markdown("# 제목", page, config, None)
+    twin = SimpleNamespace(file=SimpleNamespace(src_uri=page_sources(edition.docs)[0]))
+    assert i18n.on_page_markdown("# 제목", twin, config, None) == "# 제목"
 
-CAPTION = "Caption"
-ALT = "Data and the fitted curve"
 
-
-def figure(scheme="light", narrow=False):
-    return plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow, lang="en")
-"""
-
-
-@pytest.mark.parametrize(
-    ("config", "docs", "snippet", "fails"),
-    [
-        ("mkdocs.en.yml", "docs_en", "snippets/en/tiny.py", False),  # the control
-        ("mkdocs.en.yml", "docs_en", "snippets/tiny.py", True),
-        ("mkdocs.yml", "docs", "snippets/en/tiny.py", True),
-    ],
-    ids=["english-page-english-figure", "english-page-korean-figure", "korean-page-english-figure"],
-)
-def test_a_page_draws_its_figures_from_its_own_editions_snippets(
-    tmp_path: Path, config: str, docs: str, snippet: str, fails: bool
-) -> None:
-    project = small_copy_of_the_project(tmp_path)
-    (project / snippet).parent.mkdir(parents=True, exist_ok=True)
-    (project / snippet).write_text(FIGURE_SNIPPET, encoding="utf-8")
-    with (project / docs / "black-box.md").open("a", encoding="utf-8") as page:
-        page.write(f"\n<!-- figure {snippet} -->\n")
-    result = strict_build(project, config)
-    output = result.stdout + result.stderr
-    if fails:
-        assert result.returncode != 0 and "draws its figures from" in output, output
-    else:
-        assert result.returncode == 0, output
+def test_an_english_page_shows_the_figure_of_its_english_snippet(good_site: GoodSite) -> None:
+    """The shared good build draws snippets/en/tiny.py on the English black-box page; the pages that
+    embed the other edition's snippet are rejected in tests/test_figures_hook.py."""
+    html = (good_site.project / "site/en/black-box/index.html").read_text(encoding="utf-8")
+    assert 'id="figure-tiny"' in html and 'alt="Data and the fitted curve"' in html, html

@@ -1,56 +1,35 @@
 """hooks/figures.py: a marker becomes light and dark image files, drawn once a build, also when it is
-indented inside a fold; a snippet that warns or breaks the contract, or a marker the hook cannot place,
-fails the build, naming it. And the real site's figures."""
+indented inside a fold; a snippet that warns or breaks the contract, belongs to the other edition, or
+a marker the hook cannot place, fails the build, naming it. The hook's judgments are tested by calling
+it; one small build proves that its error fails the build. And the real site's figures."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from hook_module import load_hook
 from mkdocs.exceptions import PluginError
 
-from small_site import small_copy_of_the_project, strict_build
+from small_site import (
+    ENGLISH_FIGURE,
+    KOREAN_FIGURE,
+    GoodSite,
+    add_figure,
+    small_copy_of_the_project,
+    strict_build,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = re.compile(r"^[ \t]*<!--\s*figure\s+(\S+)\s*-->", re.MULTILINE)  # indented inside a block too
 FIGURE = re.compile(r'<figure class="whybackprop-figure".*?</figure>', re.DOTALL)
 
-GOOD_SNIPPET = """\
-from whybackprop import make_problem, plotting
-from whybackprop.blackbox import TRUE_THETA
 
-with open("imports.log", "a") as log:  # how often the build ran this module
-    log.write("imported\\n")
-print("이 출력은 그림 옆에 나오지 않는다")
-
-CAPTION = "짧은 설명 <작게>"
-ALT = "긴 설명: 데이터와 곡선"
-
-
-def figure(scheme="light", narrow=False):
-    return plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)
-"""
-
-
-def build_with(
-    tmp_path: Path, snippet: str, page: str = "black-box.md", text: str = "<!-- figure snippets/tiny.py -->"
-) -> tuple[Path, str, int]:
-    """Build the small site with `snippet` as snippets/tiny.py and `text` (a marker) ending `page`."""
-    project = small_copy_of_the_project(tmp_path)
-    (project / "snippets").mkdir()
-    (project / "snippets" / "tiny.py").write_text(snippet, encoding="utf-8")
-    with (project / "docs" / page).open("a", encoding="utf-8") as markdown:
-        markdown.write(f"\n{text}\n")
-    result = strict_build(project)
-    return project, result.stdout + result.stderr, result.returncode
-
-
-def test_a_marker_becomes_a_light_and_a_dark_lazy_image_drawn_once(tmp_path: Path) -> None:
-    project, output, code = build_with(tmp_path, GOOD_SNIPPET)
-    assert code == 0, output
-    site = project / "site"
+def test_a_marker_becomes_a_light_and_a_dark_lazy_image_drawn_once(good_site: GoodSite) -> None:
+    project, site = good_site.project, good_site.project / "site"
     assert (project / "imports.log").read_text().count("imported") == 1, "the snippet ran more than once"
     for name in ("tiny-light", "tiny-dark", "tiny-light-narrow", "tiny-dark-narrow"):
         assert (site / "figures" / f"{name}.svg").read_bytes().startswith(b"<?xml"), name
@@ -75,41 +54,103 @@ def test_a_marker_becomes_a_light_and_a_dark_lazy_image_drawn_once(tmp_path: Pat
     assert "<figcaption>짧은 설명 &lt;작게&gt;</figcaption>" in figure
 
 
-@pytest.mark.parametrize(
-    ("snippet", "message"),
-    [
-        # A glyph missing from the font: matplotlib warns, the build fails.
-        (
-            GOOD_SNIPPET.replace(
-                "plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)",
-                "plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)"
-                ".text(0.5, 0.5, '한글', family='DejaVu Sans').figure",
-            ),
-            "missing from font",
+def fake_page(src_uri: str) -> Any:
+    """What on_page_markdown reads of a Page: its source path and URL."""
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=src_uri.removesuffix(".md") + "/")
+
+
+def fake_config(project: Path, lang: str) -> Any:
+    """What on_page_markdown reads of the configuration: where it is (marker paths are relative to
+    it) and the edition's language."""
+    return SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), theme={"language": lang})
+
+
+def place_figure(tmp_path: Path, snippet: str, source: str, lang: str = "ko") -> list[str]:
+    """Run the hook on a page holding one marker of `snippet`: the HTML of the figures it placed."""
+    (tmp_path / snippet).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / snippet).write_text(source, encoding="utf-8")
+    figures = load_hook("figures")  # a fresh module: nothing drawn yet
+    page = fake_page("black-box.md")
+    markdown = figures.on_page_markdown(
+        f"# 제목\n\n<!-- figure {snippet} -->\n", page, fake_config(tmp_path, lang), None
+    )
+    html = "".join(f"<p>{line.strip()}</p>" for line in markdown.splitlines() if line.strip())
+    placed: str = figures.on_page_content(html, page, fake_config(tmp_path, lang), None)
+    return FIGURE.findall(placed)
+
+
+def test_the_hook_called_directly_draws_the_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The control of the direct calls below: the good snippet becomes one <figure>."""
+    monkeypatch.chdir(tmp_path)  # the snippet writes imports.log into the working directory
+    placed = place_figure(tmp_path, "snippets/tiny.py", KOREAN_FIGURE)
+    assert len(placed) == 1 and 'alt="긴 설명: 데이터와 곡선"' in placed[0], placed
+
+
+BAD_SNIPPETS = {
+    # A glyph missing from the font: matplotlib warns, the build fails.
+    "missing-glyph": (
+        KOREAN_FIGURE.replace(
+            "plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)",
+            "plotting.fit_figure(make_problem(), TRUE_THETA, scheme=scheme, narrow=narrow)"
+            ".text(0.5, 0.5, '한글', family='DejaVu Sans').figure",
         ),
-        (GOOD_SNIPPET.replace("CAPTION =", "TITLE ="), "defines figure(scheme, narrow), CAPTION and ALT"),
-        (GOOD_SNIPPET + "\nraise ValueError('데이터가 없다')\n", "데이터가 없다"),
-    ],
-    ids=["missing-glyph", "no-caption", "snippet-fails"],
-)
-def test_a_bad_figure_snippet_fails_the_build_naming_it(tmp_path: Path, snippet: str, message: str) -> None:
-    _, output, code = build_with(tmp_path, snippet)
-    assert code != 0, output
+        "missing from font",
+    ),
+    "no-caption": (
+        KOREAN_FIGURE.replace("CAPTION =", "TITLE ="),
+        "defines figure(scheme, narrow), CAPTION and ALT",
+    ),
+    "snippet-fails": (KOREAN_FIGURE + "\nraise ValueError('데이터가 없다')\n", "데이터가 없다"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_SNIPPETS)
+def test_a_bad_figure_snippet_is_rejected_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    snippet, message = BAD_SNIPPETS[case]
+    assert snippet != KOREAN_FIGURE, "the case changes nothing"
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(PluginError) as error:
+        place_figure(tmp_path, "snippets/tiny.py", snippet)
+    assert "figure snippets/tiny.py on black-box.md" in str(error.value) and message in str(error.value), (
+        error.value
+    )
+
+
+def test_a_bad_figure_snippet_fails_the_build_naming_it(tmp_path: Path) -> None:
+    """The wiring: the hook's error fails the strict build and reaches its output."""
+    project = small_copy_of_the_project(tmp_path)
+    snippet, message = BAD_SNIPPETS["snippet-fails"]
+    add_figure(project, "snippets/tiny.py", snippet, "docs/black-box.md")
+    result = strict_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
     assert "figure snippets/tiny.py on black-box.md" in output and message in output, output
 
 
-def test_a_marker_indented_inside_a_fold_is_drawn_inside_it(tmp_path: Path) -> None:
-    fold = (
-        '??? note "더 알아보기"\n\n    접힌 글\n\n    <!-- figure snippets/tiny.py -->\n\n    접힌 글의 끝\n'
-    )
-    project, output, code = build_with(tmp_path, GOOD_SNIPPET, text=fold)
-    assert code == 0, output
-    html = (project / "site" / "black-box" / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("lang", "snippet"),
+    [("en", "snippets/tiny.py"), ("ko", "snippets/en/tiny.py")],
+    ids=["english-page-korean-figure", "korean-page-english-figure"],
+)
+def test_a_page_draws_its_figures_from_its_own_editions_snippets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, snippet: str
+) -> None:
+    """The control, an English page drawing snippets/en/, is in the shared good build
+    (tests/test_editions.py); the hook rejects the other edition's snippet before running it."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(PluginError, match="draws its figures from"):
+        place_figure(tmp_path, snippet, ENGLISH_FIGURE if "/en/" in snippet else KOREAN_FIGURE, lang)
+
+
+def test_a_marker_indented_inside_a_fold_is_drawn_inside_it(good_site: GoodSite) -> None:
+    """The shared good build places the Korean figure inside a fold on learning.md too."""
+    html = (good_site.project / "site" / "learning" / "index.html").read_text(encoding="utf-8")
     folded = re.search(r'<details class="note">.*?</details>', html, re.DOTALL)
     assert folded, html
     assert len(FIGURE.findall(folded.group(0))) == 1, folded.group(0)
     assert "<p><figure" not in html and "WHYBACKPROPFIGURE" not in html, folded.group(0)
-    assert (project / "site" / "figures" / "tiny-dark-narrow.svg").is_file()
 
 
 @pytest.mark.parametrize(

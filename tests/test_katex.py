@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from site_html import parse
-from small_site import small_copy_of_the_project, strict_build
+from small_site import GOOD_MATH, GoodSite, append, math_markdown, small_copy_of_the_project, strict_build
 
 # TeX left in prose means math that arithmatex did not pick up; it would show raw on the page.
 RAW_TEX = re.compile(r"\\\(|\\\[|\$\$|\$\\[A-Za-z]")
@@ -21,7 +21,6 @@ BROKEN = {
     "learning.md": r"\nosuchmacro{x}",  # undefined macro
     "glossary.md": r"손실 = 1",  # Hangul outside \text{} (accepted unless strict)
 }
-GOOD = r"\text{손실} = \frac{1}{N}\sum_{i=1}^{N} (y_i - \hat{y}_i)^2"
 
 
 def test_every_formula_is_typeset_in_the_built_pages(built_site) -> None:
@@ -51,18 +50,8 @@ def test_no_unrendered_tex_in_prose(built_site) -> None:
     assert not found, "TeX outside math markup (shown raw):\n" + "\n".join(found)
 
 
-def write_math(project: Path, formulas: dict[str, str]) -> None:
-    for page, tex in formulas.items():
-        with (project / "docs" / page).open("a", encoding="utf-8") as file:
-            file.write(f"\n인라인 \\({tex}\\) 수식.\n\n$$\n{tex}\n$$\n")
-
-
-def test_good_math_is_rendered_into_the_page(tmp_path: Path) -> None:
-    project = small_copy_of_the_project(tmp_path)
-    write_math(project, {"index.md": GOOD})
-    result = strict_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    formulas = parse(project / "site" / "index.html").formulas
+def test_good_math_is_rendered_into_the_page(good_site: GoodSite) -> None:
+    formulas = parse(good_site.project / "site" / "index.html").formulas
     assert [f.tag for f in formulas] == ["span", "div"]
     assert all("katex" in f.inner_classes for f in formulas)
     assert "katex-display" in formulas[1].inner_classes
@@ -70,10 +59,11 @@ def test_good_math_is_rendered_into_the_page(tmp_path: Path) -> None:
 
 def test_a_formula_katex_rejects_fails_the_build(tmp_path: Path) -> None:
     project = small_copy_of_the_project(tmp_path)
-    write_math(project, {"index.md": GOOD, **BROKEN})
+    for page, tex in {"index.md": GOOD_MATH, **BROKEN}.items():
+        append(project / "docs" / page, math_markdown(tex))
     result = strict_build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build accepted broken formulas:\n{output}"
     for page, tex in BROKEN.items():
         assert f"{page}: {tex!r}" in output, f"the build error does not name {tex!r} on {page}:\n{output}"
-    assert f"index.md: {GOOD!r}" not in output, f"the good formula was reported as broken:\n{output}"
+    assert f"index.md: {GOOD_MATH!r}" not in output, f"the good formula was reported as broken:\n{output}"

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from editions import EDITIONS, Edition
@@ -154,35 +155,66 @@ def test_canary_harness_fails(page: str, message: str) -> None:
 
 # --- a reader pastes the page into Jupyter ---------------------------------------------------------
 
+# Between two pages the shared kernel forgets everything a page defined and closes its figures,
+# and goes back to the repository's root: what a fresh notebook starts from, but for the modules
+# already imported (importing them again is free) and the global random state (no page reads it
+# unseeded).
+FORGET = """%reset -f
+import sys as _sys
+if "matplotlib.pyplot" in _sys.modules:
+    _sys.modules["matplotlib.pyplot"].close("all")
+del _sys
+%cd {cwd}
+"""
 
-@pytest.fixture(scope="module")
-def reader_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's folders a block reads (snippets/, benchmarks/), laid out as in a clone;
-    a block that saves a figure saves it here, not in the working tree."""
-    root = tmp_path_factory.mktemp("clone")
-    for folder in ("snippets", "benchmarks"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    return root
 
+class Notebook:
+    """One Jupyter kernel, started in `cwd` on first use, into which pages are pasted one after another."""
 
-def paste_into_jupyter(cells: list[str], cwd: Path) -> str | None:
-    """Run `cells` in order in one fresh Jupyter kernel started in `cwd`; the first error, or None."""
-    from jupyter_client.manager import start_new_kernel
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.manager: Any = None
+        self.client: Any = None
 
-    manager, client = start_new_kernel(
-        kernel_name="python3", cwd=str(cwd), env={**os.environ, "MPLBACKEND": "Agg"}
-    )
-    try:
+    def execute(self, code: str) -> dict[str, Any]:
+        content: dict[str, Any] = self.client.execute_interactive(
+            code, timeout=600, output_hook=lambda message: None
+        )["content"]
+        return content
+
+    def paste(self, cells: list[str]) -> str | None:
+        """Run `cells` in order as a fresh notebook would; the first error, or None."""
+        from jupyter_client.manager import start_new_kernel
+
+        if self.manager is None:
+            self.manager, self.client = start_new_kernel(
+                kernel_name="python3", cwd=str(self.cwd), env={**os.environ, "MPLBACKEND": "Agg"}
+            )
+        else:
+            forgot = self.execute(FORGET.format(cwd=self.cwd))
+            assert forgot["status"] == "ok", f"the kernel did not reset: {forgot}"
         for number, cell in enumerate(cells, 1):
-            reply = client.execute_interactive(cell, timeout=600, output_hook=lambda message: None)
-            content = reply["content"]
+            content = self.execute(cell)
             if content["status"] != "ok":
                 trace = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(content.get("traceback", [])))
+                self.close()  # the next page gets a new kernel, whatever state this one is in
                 return f"cell {number} of {len(cells)} raised {content.get('ename')}: {content.get('evalue')}\n{cell}\n{trace}"
         return None
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
+
+    def close(self) -> None:
+        if self.manager is not None:
+            self.client.stop_channels()
+            self.manager.shutdown_kernel(now=True)
+            self.manager = self.client = None
+
+
+@pytest.fixture(scope="module")
+def notebooks(repository_copy: Path) -> Iterator[dict[str, Notebook]]:
+    """One kernel per edition, at the root of a copy of the repository."""
+    kernels = {edition.lang: Notebook(repository_copy) for edition in EDITIONS}
+    yield kernels
+    for kernel in kernels.values():
+        kernel.close()
 
 
 def shown_cells(page: Path) -> list[str]:
@@ -205,10 +237,24 @@ def test_the_chapter_pages_show_code() -> None:
 
 @pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=[page_id(p) for p in PAGES_WITH_CODE])
 def test_the_blocks_a_reader_sees_run_pasted_into_a_fresh_notebook(
-    page: Path, reader_repository: Path
+    page: Path, notebooks: dict[str, Notebook]
 ) -> None:
-    """Every block the page shows, in page order, one cell per block, in a fresh kernel at the repository root."""
-    cells = shown_cells(page)
-    failure = paste_into_jupyter(cells, reader_repository)
+    """Every block the page shows, in page order, one cell per block, in a notebook at the repository root."""
+    failure = notebooks[edition_of(page).lang].paste(shown_cells(page))
     if failure:
         pytest.fail(f"{page.relative_to(ROOT)}: {failure}", pytrace=False)
+
+
+def test_a_pasted_page_does_not_see_what_the_previous_page_defined(repository_copy: Path) -> None:
+    notebook = Notebook(repository_copy)
+    try:
+        assert (
+            notebook.paste(["import numpy as np\nleft_over = np.zeros(2)", "import os\nos.chdir('snippets')"])
+            is None
+        )
+        failure = notebook.paste(
+            ["import os\nassert os.path.isdir('snippets'), os.getcwd()", "print(np, left_over)"]
+        )
+        assert failure is not None and "NameError" in failure and "'np' is not defined" in failure, failure
+    finally:
+        notebook.close()

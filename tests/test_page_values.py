@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import html
 import inspect
-import os
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -45,13 +43,9 @@ fmt = vars(module("_format"))  # the shared formats: hooks/values/_format.py
 PAGES = sorted(p.name for p in KOREAN.docs.glob("*.md"))
 
 
-@pytest.fixture(autouse=True, scope="module")
-def at_repository_root() -> Iterator[None]:
-    """The values read the results file by its path from the repository root, as the build does."""
-    previous = Path.cwd()
-    os.chdir(ROOT)
-    yield
-    os.chdir(previous)
+pytestmark = pytest.mark.usefixtures(
+    "at_repository_root"
+)  # the values read files by their path from the root
 
 
 def values(page: str, lang: str = "ko") -> dict[str, str]:

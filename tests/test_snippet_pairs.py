@@ -18,7 +18,6 @@ from __future__ import annotations
 import ast
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,15 +28,17 @@ ROOT = Path(__file__).resolve().parent.parent
 KOREAN = sorted((ROOT / "snippets").glob("*.py"))
 ENGLISH = sorted((ROOT / "snippets" / "en").glob("*.py"))
 
-# Runs a snippet as `python snippets/.../NAME.py` would, with a clock that counts calls instead of time.
+# Runs a snippet as `python snippets/.../NAME.py` would (its folder first on sys.path, argv, __main__),
+# with a clock that counts calls instead of time.
 FAKE_CLOCK_RUNNER = """
-import itertools, runpy, sys, time
+import itertools, os, runpy, sys, time
 _ticks = itertools.count()
 def _clock():
     return next(_ticks) * 0.001
 time.process_time = time.perf_counter = time.time = _clock
 path = sys.argv[1]
 sys.argv = [path]
+sys.path[0] = os.path.dirname(os.path.abspath(path))
 runpy.run_path(path, run_name="__main__")
 """
 
@@ -89,19 +90,11 @@ def numbers(output: str) -> list[list[float]]:
     return lines
 
 
-@pytest.fixture(scope="module")
-def repository_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folders a snippet reads, laid out as in the repository (the figures saved land here)."""
-    root = tmp_path_factory.mktemp("repository")
-    for folder in ("snippets", "benchmarks"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    return root
-
-
-def run(relative: str, root: Path) -> str:
+def run(relative: str, root: Path) -> subprocess.CompletedProcess[str]:
+    """`python relative` in `root` with only what is installed (a reader's environment), fake clock."""
     env = {**os.environ, "MPLBACKEND": "Agg"}
     env.pop("PYTHONPATH", None)
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", FAKE_CLOCK_RUNNER, relative],
         cwd=root,
         env=env,
@@ -109,8 +102,6 @@ def run(relative: str, root: Path) -> str:
         text=True,
         timeout=300,
     )
-    assert result.returncode == 0, f"{relative} failed:\n{result.stdout}\n{result.stderr}"
-    return result.stdout
 
 
 def test_every_snippet_has_its_twin() -> None:
@@ -129,10 +120,20 @@ def test_the_pair_is_the_same_program(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", [p.name for p in KOREAN])
-def test_the_pair_prints_the_same_numbers(name: str, repository_copy: Path) -> None:
-    korean, english = (
-        numbers(run(path, repository_copy)) for path in (f"snippets/{name}", f"snippets/en/{name}")
-    )
+def test_each_snippet_runs_standalone_and_the_pair_prints_the_same_numbers(
+    name: str, repository_copy: Path
+) -> None:
+    """Each of the pair runs as a reader runs it (`python snippets/NAME.py` from the repository's
+    top folder); then their numbers are compared."""
+    paths = (f"snippets/{name}", f"snippets/en/{name}")
+    results = {path: run(path, repository_copy) for path in paths}
+    failed = [
+        f"python {path} failed:\n{result.stdout}\n{result.stderr}"
+        for path, result in results.items()
+        if result.returncode != 0
+    ]
+    assert not failed, "\n\n".join(failed)
+    korean, english = (numbers(results[path].stdout) for path in paths)
     assert korean, f"snippets/{name} printed no line"
     assert english == korean, f"snippets/en/{name} prints other numbers than snippets/{name}"
 

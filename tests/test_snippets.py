@@ -1,13 +1,11 @@
-"""Every snippet runs on its own, as a reader runs it, and every snippet is shown on a page of its
-edition: snippets/NAME.py on a Korean page (docs/), snippets/en/NAME.py on an English one (docs_en/)."""
+"""Every snippet is shown on a page of its edition: snippets/NAME.py on a Korean page (docs/),
+snippets/en/NAME.py on an English one (docs_en/). That every snippet runs on its own, as a reader
+runs it (`python snippets/NAME.py`), is proved by tests/test_snippet_pairs.py, which runs each pair
+that way to compare their numbers."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -32,34 +30,9 @@ def included_snippets(pages_folder: str) -> set[str]:
     return {match for page in pages for match in INCLUDE.findall(page.read_text(encoding="utf-8"))}
 
 
-@pytest.fixture(scope="module")
-def repository_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folders a snippet may read, laid out as in the repository (figures it saves land here)."""
-    root = tmp_path_factory.mktemp("repository")
-    for folder in ("snippets", "benchmarks"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    return root
-
-
 def test_there_are_snippets() -> None:
     assert KOREAN, "snippets/ holds no .py file"
     assert ENGLISH, "snippets/en/ holds no .py file"
-
-
-@pytest.mark.parametrize("snippet", SNIPPETS, ids=[relative(s) for s in SNIPPETS])
-def test_snippet_runs_standalone(snippet: Path, repository_copy: Path) -> None:
-    # As the README says: `python snippets/NAME.py` (or snippets/en/NAME.py) from the repository's top folder.
-    env = {**os.environ, "MPLBACKEND": "Agg"}
-    env.pop("PYTHONPATH", None)  # only what is installed, like a reader's environment
-    result = subprocess.run(
-        [sys.executable, relative(snippet)],
-        cwd=repository_copy,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, f"python {relative(snippet)} failed:\n{result.stdout}\n{result.stderr}"
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[relative(s) for s in SNIPPETS])

@@ -97,8 +97,8 @@ def test_zizmor_finds_nothing() -> None:
         ),
         (
             "ci.yml",
-            "run: ./dev test\n",
-            'run: ./dev test -k "${{ github.event.pull_request.title }}"\n',
+            "run: bash .ci/run\n",
+            'run: bash .ci/run -k "${{ github.event.pull_request.title }}"\n',
             "template-injection",
         ),
     ],

@@ -6,6 +6,7 @@ import http.server
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 INSPECT_JS = (HERE / "inspect_page.js").read_text(encoding="utf-8")
-SCREENSHOTS = ROOT / "screenshots"
+SCREENSHOTS = ROOT / "screenshots"  # written with SCREENSHOTS=1 (for looking; no test needs them)
 
 # Debian's chromium; elsewhere (e.g. CI runners) the one on PATH; CHROMIUM=path overrides both.
 CHROMIUM = os.environ.get("CHROMIUM") or (
@@ -129,6 +130,56 @@ def recorded_page(browser: Any, viewport: str, origin: str) -> tuple[Any, Any, R
     return context, page, recorder
 
 
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's data-md-color-scheme
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A judgment that needs the live page, run during the one visit of each page and viewport."""
+
+    name: str
+    run: Callable[[Any, str, str], Any]  # (page, viewport, scheme) -> a record the tests judge
+    where: Callable[[str, str], bool]  # (path, viewport) -> whether to run it on that visit
+    schemes: tuple[str, ...]
+
+
+PROBES: dict[str, Probe] = {}
+
+
+def probe(
+    name: str,
+    *,
+    schemes: tuple[str, ...] = ("light",),
+    where: Callable[[str, str], bool] = lambda path, viewport: True,
+) -> Callable[[Callable[[Any, str, str], Any]], Callable[[Any, str, str], Any]]:
+    """Add a judgment to the single visit instead of loading the pages again. In a test module:
+
+        @probe("headings", schemes=("light", "dark"), where=lambda path, viewport: viewport == "desktop")
+        def headings(page, viewport, scheme):
+            return page.evaluate("[...document.querySelectorAll('h2')].map(h => h.id)")
+
+        def test_headings(visits):
+            for v in visits:
+                for scheme, ids in v.probes.get("headings", {}).items(): ...
+
+    The function runs with the page rendered in `scheme` (switched with emulate_media, no reload:
+    Material's palette follows the system's scheme); what it returns is kept in
+    `Visit.probes[name][scheme]`. Register at import time: the `visits` fixture runs every probe
+    registered when it starts, and test modules are imported before any test runs.
+    """
+
+    def register(function: Callable[[Any, str, str], Any]) -> Callable[[Any, str, str], Any]:
+        assert name not in PROBES or PROBES[name].run.__qualname__ == function.__qualname__, (
+            f"two probes named {name!r}"
+        )
+        unknown = set(schemes) - set(SCHEMES)
+        assert not unknown, f"probe {name!r}: unknown schemes {unknown}; the schemes are {list(SCHEMES)}"
+        PROBES[name] = Probe(name, function, where, schemes)
+        return function
+
+    return register
+
+
 @dataclass
 class Visit:
     """What one page looked like at one viewport."""
@@ -143,25 +194,51 @@ class Visit:
     console_errors: list[str]
     dom: dict[str, Any]  # see inspect_page.js
     axe_violations: list[dict[str, Any]]
-    copy_failures: list[str]
-    screenshot: Path
+    axe_schemes: list[str]  # the schemes axe ran in on this visit (see axe_schemes())
+    copy_failures: list[str] | None  # None: the copy buttons are clicked at desktop width only
+    screenshot: Path | None  # None unless SCREENSHOTS=1
+    probes: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> scheme -> record
 
     @property
     def name(self) -> str:
         return f"/{self.path} @ {self.viewport}"
 
 
+# Readiness instead of waiting for the network to be quiet: web fonts loaded, every image that is
+# not lazy decoded, every formula typeset (the build typesets them; this also covers a page whose
+# KaTeX failed) and every explorable set up. Lazy images are the inspector's (inspect_page.js).
+READY_JS = """() => document.fonts.status === 'loaded'
+  && [...document.images].every(img => img.complete || img.loading === 'lazy')
+  && [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex, .katex-error'))
+  && [...document.querySelectorAll('[data-explorable]')].every(el => el.dataset.ready === 'true')"""
+
+
 def wait_until_rendered(page: Any) -> None:
-    """Network quiet, fonts loaded and every formula typeset (or given up on, which the tests report)."""
-    page.wait_for_load_state("networkidle")
-    page.evaluate("document.fonts.ready.then(() => true)")
+    """Fonts loaded, images decoded, every formula typeset and every explorable ready (or given up
+    on after 5 s, which the tests then report with the page's details)."""
     try:
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex, .katex-error'))",
-            timeout=5000,
-        )
-    except Exception:  # unrendered math is reported by the math test, with the formulas
+        page.wait_for_function(READY_JS, timeout=5000)
+    except Exception:  # unrendered math, a broken image or a widget not ready is reported by its test
         pass
+
+
+def axe_schemes(path: str, viewport: str) -> list[str]:
+    """Where axe runs. Colours do not depend on the width: the dark scheme at desktop width only.
+    At phone width the English pages share the Korean pages' templates and CSS, so only CI
+    (CI=true) runs axe on them too; English-specific risk (Hangul outside lang="ko") is checked
+    statically in tests/test_editions.py."""
+    if viewport == "desktop":
+        return list(SCHEMES)
+    english = edition_page(path) != path
+    return ["light"] if not english or os.environ.get("CI") == "true" else []
+
+
+def use_scheme(page: Any, scheme: str) -> None:
+    """Switch the system colour scheme; Material's "follow the system" palette follows it live."""
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(
+        f"document.body.getAttribute('data-md-color-scheme') === {SCHEMES[scheme]!r}", timeout=5000
+    )
 
 
 def run_axe(page: Any) -> list[dict[str, Any]]:
@@ -176,21 +253,6 @@ def run_axe(page: Any) -> list[dict[str, Any]]:
     return violations
 
 
-def run_axe_in_schemes(page: Any, dark_too: bool) -> list[dict[str, Any]]:
-    """axe in the light scheme, then (`dark_too`) in the dark one (Material's palette switches the
-    body's data-md-color-scheme; the CSS follows that attribute), each violation tagged with its scheme."""
-    light = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    violations = [dict(v, scheme=light) for v in run_axe(page)]
-    if not dark_too:
-        return violations
-    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-    try:
-        violations += [dict(v, scheme="slate") for v in run_axe(page)]
-    finally:
-        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', {light!r})")
-    return violations
-
-
 def check_copy_buttons(page: Any, blocks: list[dict[str, Any]]) -> list[str]:
     """Click each code block's copy button; the clipboard must then hold exactly the block's code."""
     failures = []
@@ -200,6 +262,10 @@ def check_copy_buttons(page: Any, blocks: list[dict[str, Any]]) -> list[str]:
             continue
         page.evaluate("navigator.clipboard.writeText('(clipboard not written)')")
         button = page.locator(f"[data-clipboard-target='{block['button']}']")
+        # A block inside a closed fold (<details>): open the folds first, as a reader does.
+        button.evaluate(
+            "b => { for (let d = b.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
+        )
         button.click()
         copied = page.evaluate("navigator.clipboard.readText()")
         if copied != block["text"].rstrip():
@@ -209,18 +275,40 @@ def check_copy_buttons(page: Any, blocks: list[dict[str, Any]]) -> list[str]:
     return failures
 
 
+def screenshot_path(path: str, viewport: str) -> Path:
+    return SCREENSHOTS / viewport / f"{path.strip('/').replace('/', '__') or 'index'}.png"
+
+
 def visit(page: Any, recorder: Recorder, site_url: str, path: str, viewport: str) -> Visit:
+    """Load the page once in the light scheme and record everything the tests judge; then, where a
+    probe or axe needs it, switch to the dark scheme on the same load."""
     recorder.clear()
     url = site_url + path
+    page.emulate_media(color_scheme="light")  # a previous visit may have left the page dark
     response = page.goto(url, wait_until="load")
     wait_until_rendered(page)
     dom: dict[str, Any] = page.evaluate(INSPECT_JS)
-    # The screenshot comes before the clicks, which scroll the page and leave a button focused.
-    screenshot = SCREENSHOTS / viewport / f"{path.strip('/').replace('/', '__') or 'index'}.png"
-    page.screenshot(path=str(screenshot), full_page=True)
-    copy_failures = check_copy_buttons(page, dom["codeBlocks"])
-    # Colours do not depend on the width: the dark scheme is checked once, at desktop width.
-    axe_violations = run_axe_in_schemes(page, dark_too=viewport == "desktop")
+    screenshot = None
+    if os.environ.get("SCREENSHOTS") == "1":
+        # Before the clicks, which scroll the page and leave a button focused.
+        screenshot = screenshot_path(path, viewport)
+        page.screenshot(path=str(screenshot), full_page=True)
+    # Material's clipboard code does not depend on the width: every block is checked at desktop width.
+    copy_failures = check_copy_buttons(page, dom["codeBlocks"]) if viewport == "desktop" else None
+    axe_in = axe_schemes(path, viewport)
+    probes = [p for p in PROBES.values() if p.where(path, viewport)]
+    records: dict[str, dict[str, Any]] = {}
+    axe_violations: list[dict[str, Any]] = []
+    for scheme in SCHEMES:
+        wanted = [p for p in probes if scheme in p.schemes]
+        if not wanted and scheme not in axe_in:
+            continue
+        if scheme != "light":
+            use_scheme(page, scheme)
+        for p in wanted:
+            records.setdefault(p.name, {})[scheme] = p.run(page, viewport, scheme)
+        if scheme in axe_in:
+            axe_violations += [dict(v, scheme=scheme) for v in run_axe(page)]
     return Visit(
         path=path,
         viewport=viewport,
@@ -232,8 +320,10 @@ def visit(page: Any, recorder: Recorder, site_url: str, path: str, viewport: str
         console_errors=list(recorder.console_errors),
         dom=dom,
         axe_violations=axe_violations,
+        axe_schemes=axe_in,
         copy_failures=copy_failures,
         screenshot=screenshot,
+        probes=records,
     )
 
 

@@ -2,14 +2,17 @@
 
 One browser for the session. The folder served holds both editions (Korean at the site's root,
 English in its en/), as the deploy does. Every page of both (from their sitemaps) is visited once per
-viewport; each visit records what the page requested, logged and rendered, runs axe-core and saves
-a full-page screenshot. The tests then judge these records, so adding a check costs no page load.
+viewport; each visit records what the page requested, logged and rendered, clicks the copy buttons
+(desktop), runs axe-core and every registered probe (browsing.probe), in the light scheme and, where
+needed, in the dark one on the same load; SCREENSHOTS=1 also saves a full-page screenshot. The
+tests then judge these records, so adding a check costs no page load.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 import xml.etree.ElementTree as ET
@@ -110,8 +113,9 @@ def visits(browser: Any, origin: str, site_url: str, page_paths: list[str]) -> l
     assert AXE_JS.is_file(), f"axe-core is missing ({AXE_JS}); run `npm ci`"
     results = []
     for viewport in VIEWPORTS:
-        shutil.rmtree(SCREENSHOTS / viewport, ignore_errors=True)
-        (SCREENSHOTS / viewport).mkdir(parents=True)
+        if os.environ.get("SCREENSHOTS") == "1":
+            shutil.rmtree(SCREENSHOTS / viewport, ignore_errors=True)
+            (SCREENSHOTS / viewport).mkdir(parents=True)
         context, page, recorder = recorded_page(browser, viewport, origin)
         for path in page_paths:
             results.append(visit(page, recorder, site_url, path, viewport))

@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 from browsing import edition_page, follow_nav_link, new_context, wait_until_rendered
-from editions import ENGLISH, KOREAN
+from editions import ENGLISH, KOREAN, page_url
 from test_browser_search import open_search
+
+from small_site import nav_pages
 
 
 def switch_to(page: Any, lang: str) -> None:
@@ -36,13 +38,10 @@ def desktop(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-def test_the_language_switch_keeps_the_page_both_ways_on_every_page(
-    desktop: Any, site_url: str, page_paths: list[str]
-) -> None:
-    korean_pages = [path for path in page_paths if not path.startswith(ENGLISH.path)]
-    assert len(korean_pages) >= 9, korean_pages
+def switch_problems(desktop: Any, site_url: str, paths: list[str]) -> list[str]:
+    """Click the selector on each Korean page to English and back; where it did not keep the page."""
     problems = []
-    for path in korean_pages:
+    for path in paths:
         desktop.goto(site_url + path)
         wait_until_rendered(desktop)
         switch_to(desktop, ENGLISH.lang)
@@ -54,6 +53,32 @@ def test_the_language_switch_keeps_the_page_both_ways_on_every_page(
         switch_to(desktop, KOREAN.lang)
         if desktop.url != site_url + path:
             problems.append(f"/{ENGLISH.path}{path} -> Korean: landed on {desktop.url}")
+    return problems
+
+
+def korean_pages(page_paths: list[str]) -> list[str]:
+    pages = [path for path in page_paths if not path.startswith(ENGLISH.path)]
+    assert len(pages) >= 9, pages
+    return pages
+
+
+def test_the_language_switch_keeps_the_page_both_ways(
+    desktop: Any, site_url: str, page_paths: list[str]
+) -> None:
+    """The home page and one page below it; every page's built links are checked statically
+    (tests/test_editions.py), and the click on every page by the exhaustive test below."""
+    pages = korean_pages(page_paths)
+    sample = [pages[0], next(path for path in pages if path)]
+    problems = switch_problems(desktop, site_url, sample)
+    assert not problems, "\n".join(problems)
+    assert not desktop.errors, desktop.errors
+
+
+@pytest.mark.exhaustive
+def test_the_language_switch_keeps_the_page_both_ways_on_every_page(
+    desktop: Any, site_url: str, page_paths: list[str]
+) -> None:
+    problems = switch_problems(desktop, site_url, korean_pages(page_paths))
     assert not problems, "\n".join(problems)
     assert not desktop.errors, desktop.errors
 
@@ -65,11 +90,14 @@ def test_the_switch_keeps_the_page_after_instant_navigation(desktop: Any, site_u
     desktop.goto(site_url + start.path)
     wait_until_rendered(desktop)
     desktop.evaluate("window.sameDocument = true")  # a reload would drop it
-    for path in ["black-box/", "numerical-gradient/"]:
+    # Two pages below the home page, from the nav (the same order in both editions).
+    paths = [page_url(src_uri) for _, src_uri in nav_pages(start.config.name) if page_url(src_uri)][:2]
+    assert len(paths) == 2, f"the nav of {start.config.name} has fewer than two pages below home"
+    for path in paths:
         follow_nav_link(desktop, site_url + start.path + path)
     assert desktop.evaluate("window.sameDocument === true"), "the navigation reloaded the page"
     switch_to(desktop, other.lang)
-    assert desktop.url == site_url + other.path + "numerical-gradient/"
+    assert desktop.url == site_url + other.path + paths[-1]
 
 
 # ---- search on the English edition ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Figures as readers see them, on desktop and phone, in the light and the dark scheme: the variant
-of the scheme is the one displayed, and its text is big enough.
+of the scheme is the one displayed, and its text is big enough. Recorded during the one visit of
+each page (probes, see browsing.probe); the scheme is switched on the loaded page.
 
 matplotlib draws text as glyph paths, so the SVG holds no font size: the build puts the smallest
 font size it drew (in pt) on each image (`data-font-pt`), and the size shown is that size in CSS
@@ -14,15 +15,14 @@ import io
 from typing import Any
 
 import numpy as np
-import pytest
-from browsing import VIEWPORTS, edition_page, new_context, problems_report, wait_until_rendered
+from browsing import SCHEMES, VIEWPORTS, Visit, edition_page, probe, problems_report
+from editions import EDITIONS, pages_with_figures
 from PIL import Image
 from test_browser_palette import SETTLE_JS
 
 from whybackprop import plotting
 
 SMALLEST_PX = {"desktop": 11.0, "phone": 9.0}
-SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
 
 # Every figure image: the displayed one per <figure>, its variant and the size of its smallest text.
 FIGURES_JS = """async () => {
@@ -57,10 +57,33 @@ NOTEBOOK_JS = """async () => {
 }"""
 
 
-def figure_problems(page: Any, viewport: str, scheme: str) -> list[str]:
-    problems = []
+WITH_FIGURES = {e.path + url for e in EDITIONS for url in pages_with_figures(e)}  # from the markers
+
+
+@probe("figures", schemes=tuple(SCHEMES), where=lambda path, viewport: path in WITH_FIGURES)
+def displayed_figures(page: Any, viewport: str, scheme: str) -> dict[str, Any]:
+    """The page's scheme, and each figure as displayed (FIGURES_JS) with the mean brightness of its
+    displayed image (0 black, 1 white)."""
+    # A figure inside a closed fold (<details>) is seen once the reader opens it.
+    page.evaluate(
+        "() => { for (const f of document.querySelectorAll('figure.whybackprop-figure'))"
+        " for (let d = f.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
+    )
     figures = page.evaluate(FIGURES_JS)
     for f in figures:
+        if f["visible"] == 1:
+            image = page.locator(f"#{f['id']} img:visible")
+            image.evaluate(SETTLE_JS)
+            pixels = np.asarray(Image.open(io.BytesIO(image.screenshot())).convert("L"), dtype=float)
+            f["brightness"] = pixels.mean() / 255
+    return {"scheme": page.locator("body").get_attribute("data-md-color-scheme"), "figures": figures}
+
+
+def figure_problems(viewport: str, scheme: str, record: dict[str, Any]) -> list[str]:
+    problems = []
+    if record["scheme"] != SCHEMES[scheme]:
+        problems.append(f"the page is in Material's scheme {record['scheme']!r}, not {SCHEMES[scheme]!r}")
+    for f in record["figures"]:
         if f["visible"] != 1:
             problems.append(f"{f['id']}: {f['visible']} images displayed, expected exactly one")
             continue
@@ -75,64 +98,60 @@ def figure_problems(page: Any, viewport: str, scheme: str) -> list[str]:
                 f"{f['id']}: smallest text {px:.1f} px ({f['fontPt']} pt, {f['renderedWidth']:.0f} of "
                 f"{f['naturalWidth']} px wide), below {SMALLEST_PX[viewport]} px"
             )
-        image = page.locator(f"#{f['id']} img:visible")
-        image.evaluate(SETTLE_JS)
-        shot = image.screenshot()
-        pixels = np.asarray(Image.open(io.BytesIO(shot)).convert("L"), dtype=float)
-        mean = pixels.mean() / 255
-        if (scheme == "dark") != (mean < 0.5):
-            problems.append(f"{f['id']}: mean brightness {mean:.2f} in the {scheme} scheme")
+        if (scheme == "dark") != (f["brightness"] < 0.5):
+            problems.append(f"{f['id']}: mean brightness {f['brightness']:.2f} in the {scheme} scheme")
     return problems
 
 
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_the_schemes_variant_is_displayed_and_its_text_is_readable(
-    browser: Any, site_url: str, built_site: Any, page_paths: list[str], viewport: str, scheme: str
+    visits: list[Visit], built_site: Any
 ) -> None:
-    # The pages whose built HTML has a figure, in both editions (each draws its own).
-    with_figures = [
+    """Every page with a figure, both editions (each draws its own), both viewports and schemes."""
+    in_html = {
         path
-        for path in page_paths
+        for path in {v.path for v in visits}
         if 'class="whybackprop-figure"' in (built_site.dir / path / "index.html").read_text(encoding="utf-8")
-    ]
-    context = new_context(browser, viewport)
-    page = context.new_page()
-    page.emulate_media(color_scheme=scheme)  # the palette's first option follows the system
+    }
+    assert in_html == WITH_FIGURES, (
+        f"pages with a figure in the built HTML {sorted(in_html)}, with a figure marker {sorted(WITH_FIGURES)}"
+    )
     problems: dict[str, list[str]] = {}
-    seen = 0
-    for path in with_figures:
-        page.goto(site_url + path)
-        wait_until_rendered(page)
-        assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
-        seen += page.locator("figure.whybackprop-figure").count()
-        if found := figure_problems(page, viewport, scheme):
-            problems[f"/{path}"] = found
-    context.close()
-    assert seen >= 5, f"only {seen} figures found on the site"
-    assert not problems, problems_report(f"figures at {viewport} in the {scheme} scheme:", problems)
+    seen = {(viewport, scheme): 0 for viewport in VIEWPORTS for scheme in SCHEMES}
+    for v in visits:
+        if v.path not in WITH_FIGURES:
+            continue
+        records = v.probes.get("figures", {})
+        assert set(records) == set(SCHEMES), f"{v.name}: figures recorded in {sorted(records)} only"
+        for scheme, record in records.items():
+            seen[(v.viewport, scheme)] += len(record["figures"])
+            if found := figure_problems(v.viewport, scheme, record):
+                problems[f"{v.name} in the {scheme} scheme"] = found
+    assert min(seen.values()) >= 5, f"figures seen by viewport and scheme: {seen}"
+    assert not problems, problems_report("figures as displayed:", problems)
 
 
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_notebook_figures_text_is_readable(
-    browser: Any, site_url: str, page_paths: list[str], viewport: str
-) -> None:
-    notebooks = [p for p in page_paths if edition_page(p).startswith("notebook")]
-    assert len(notebooks) == 2, f"a notebook page in each edition: {notebooks}"
-    context = new_context(browser, viewport)
-    page = context.new_page()
+def is_notebook(path: str, viewport: str) -> bool:
+    return edition_page(path).startswith("notebook")
+
+
+@probe("notebook_images", where=is_notebook)
+def notebook_images(page: Any, viewport: str, scheme: str) -> list[dict[str, float]]:
+    images: list[dict[str, float]] = page.evaluate(NOTEBOOK_JS)
+    return images
+
+
+def test_notebook_figures_text_is_readable(visits: list[Visit]) -> None:
+    notebooks = [v for v in visits if is_notebook(v.path, v.viewport)]
+    assert len(notebooks) == 2 * len(VIEWPORTS), (
+        f"a notebook page in each edition: {[v.name for v in notebooks]}"
+    )
     font_px = plotting.SMALL_FONT_SIZE * plotting.DPI / 72  # at natural size
-    for path in notebooks:
-        page.goto(site_url + path)
-        wait_until_rendered(page)
-        images = page.evaluate(NOTEBOOK_JS)
-        assert len(images) >= 3, f"/{path} shows {len(images)} figures"
+    for v in notebooks:
+        images = v.probes["notebook_images"]["light"]
+        assert len(images) >= 3, f"{v.name} shows {len(images)} figures"
         small = [
             f"{i['renderedWidth']:.0f} of {i['naturalWidth']} px wide: {font_px * i['renderedWidth'] / i['naturalWidth']:.1f} px"
             for i in images
-            if not font_px * i["renderedWidth"] / i["naturalWidth"] >= SMALLEST_PX[viewport]
+            if not font_px * i["renderedWidth"] / i["naturalWidth"] >= SMALLEST_PX[v.viewport]
         ]
-        assert not small, (
-            f"/{path}: figures with text below {SMALLEST_PX[viewport]} px at {viewport}: {small}"
-        )
-    context.close()
+        assert not small, f"{v.name}: figures with text below {SMALLEST_PX[v.viewport]} px: {small}"

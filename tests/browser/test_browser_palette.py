@@ -1,4 +1,5 @@
-"""Light and dark scheme: the toggle switches the scheme and every figure stays legible in both.
+"""Light and dark scheme: the toggle switches the scheme and every figure stays legible in both
+(judged during the one visit of each page, see browsing.probe).
 
 Legibility is measured on pixels, as a reader sees them: in a screenshot of each figure, the
 pixels of its text regions (matplotlib's text groups or <text> of an inline SVG; the whole image
@@ -14,7 +15,16 @@ import io
 from typing import Any
 
 import numpy as np
-from browsing import Visit, new_context, problems_report, wait_until_rendered
+from browsing import (
+    NAV_LINKS,
+    SCHEMES,
+    Visit,
+    edition_page,
+    new_context,
+    probe,
+    problems_report,
+    wait_until_rendered,
+)
 from PIL import Image
 
 TEXT_CONTRAST = 4.5  # WCAG AA for normal text
@@ -23,6 +33,8 @@ TOGGLE = "[data-md-component=palette] label:not([hidden])"
 
 # Marks every figure of the page and returns where its text is, relative to the figure.
 FIGURES_JS = """async () => {
+  // Marks from a run in the other scheme go first: each scheme shows other images.
+  for (const el of document.querySelectorAll('[data-legibility-figure]')) el.removeAttribute('data-legibility-figure');
   const content = document.querySelector('.md-content');
   const images = [...content.querySelectorAll('img')];
   for (const img of images) img.loading = 'eager';
@@ -112,29 +124,44 @@ def toggle_to_another_scheme(page: Any) -> str | None:
     return scheme(page)
 
 
-def test_toggle_switches_scheme_and_figures_stay_legible(
-    browser: Any, site_url: str, visits: list[Visit]
-) -> None:
+def korean_desktop(path: str, viewport: str) -> bool:
     # The English figures are drawn by the same functions in the same colours: the Korean edition's
-    # figures stand for both.
-    with_figures = [
-        v.path
-        for v in visits
-        if v.viewport == "desktop"
-        and not v.path.startswith("en/")
-        and v.dom["svgFigureCount"] + v.dom["imageCount"]
-    ]
+    # figures stand for both. Colours do not depend on the width.
+    return viewport == "desktop" and edition_page(path) == path
+
+
+@probe("legibility", schemes=tuple(SCHEMES), where=korean_desktop)
+def legibility(page: Any, viewport: str, scheme: str) -> dict[str, Any]:
+    return {"figures": len(page.evaluate(FIGURES_JS)), "problems": illegible_figures(page)}
+
+
+def test_figures_stay_legible_in_both_schemes(visits: list[Visit]) -> None:
+    judged = [v for v in visits if korean_desktop(v.path, v.viewport)]
+    with_figures = [v for v in judged if v.dom["svgFigureCount"] + v.dom["imageCount"]]
     assert with_figures, "no page has a figure: legibility cannot be checked"
+    problems: dict[str, list[str]] = {}
+    for v in judged:
+        records = v.probes.get("legibility", {})
+        assert set(records) == set(SCHEMES), f"{v.name}: legibility judged in {sorted(records)} only"
+        for name, record in records.items():
+            if v in with_figures:
+                assert record["figures"], f"{v.name}: no figure found in the {name} scheme"
+            if record["problems"]:
+                problems[f"{v.name} in the {name} scheme"] = record["problems"]
+    assert not problems, problems_report("figures hard to read:", problems)
+
+
+def test_the_toggle_switches_the_scheme_and_the_next_page_keeps_it(browser: Any, site_url: str) -> None:
+    """The reader's choice, not the system's: clicked in the header, remembered across pages."""
     context = new_context(browser, "desktop")
     page = context.new_page()
     page.goto(site_url)
-    problems: dict[str, list[str]] = {}
-    for switch in (False, True):
-        current = toggle_to_another_scheme(page) if switch else scheme(page)
-        for path in with_figures:  # the chosen scheme is remembered across pages, as for a reader
-            page.goto(site_url + path)
-            wait_until_rendered(page)
-            if found := illegible_figures(page):
-                problems[f"/{path} in scheme {current}"] = found
+    chosen = toggle_to_another_scheme(page)
+    others = page.locator(NAV_LINKS).evaluate_all(
+        "(links, here) => links.map(a => a.href).filter(h => h !== here)", page.url
+    )
+    assert others, "the navigation links to no other page"
+    page.goto(others[0])
+    wait_until_rendered(page)
+    assert scheme(page) == chosen, f"the next page is in {scheme(page)}, the reader chose {chosen}"
     context.close()
-    assert not problems, problems_report("figures hard to read:", problems)

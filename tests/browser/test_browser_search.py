@@ -199,6 +199,13 @@ TEACHING_PAGES = {
     "기울기 검사": "black-box-gradient/",
     "증가 차수": "deep-network/",
     "심층 신경망": "deep-network/",
+    "유한 차분": "numerical-gradient/",
+    "부동소수점 수": "numerical-gradient/",
+    "연쇄 법칙": "deep-network/",
+    "자동 미분": "deep-network/",
+    "계산 그래프": "deep-network/",
+    "순방향 모드": "deep-network/",
+    "역방향 모드": "deep-network/",
 }
 GLOSSARY = Path(__file__).resolve().parents[2] / "docs" / "glossary.md"
 
