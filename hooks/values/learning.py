@@ -18,9 +18,7 @@ from whybackprop.regimes import boundary_learning_rate, two_cycle
 
 from ._format import integer, story
 
-NOISE = (
-    inspect.signature(make_problem).parameters["noise"].default
-)  # the data's noise, as make_problem draws it
+NOISE = inspect.signature(make_problem).parameters["noise"].default  # the data's noise, as drawn
 
 # Learning rates of snippets/learning_rate.py (a test checks the snippet uses the same ones).
 GOOD_LR, TOO_LARGE_LR, SLOW_LR = 0.5, 1.0, 0.1
@@ -32,10 +30,8 @@ CYCLE_LR = 0.94  # a rate near the top of the bouncing range (the snippet's tabl
 START_COUNTEREXAMPLE = 0.8  # below 2/λ_max at the start, yet it does not converge
 OTHER_LR = 0.9512  # a rate above the onset whose run settles somewhere else
 NEIGHBOUR = 1e-4  # its neighbours this far away diverge
-PLANE = [0, 3]
-FRESH_SEEDS = range(
-    1, 101
-)  # new data sets from the same curve (the page's data is seed 0)  # the contour figure's parameters: a and d
+PLANE = [0, 3]  # the contour figure's parameters: a and d
+FRESH_SEEDS = range(1, 101)  # new data sets from the same curve (the page's data is seed 0)
 
 
 def hessian(gradient: Any, theta: np.ndarray) -> np.ndarray:
