@@ -42,6 +42,7 @@ EDITIONS = tuple(
 KOREAN, ENGLISH = EDITIONS
 
 
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")  # syllables and jamo: Korean text
 FIGURE_MARKER = re.compile(r"^[ \t]*<!--\s*figure\s+(\S+)\s*-->", re.MULTILINE)  # hooks/figures.py's marker
 
 

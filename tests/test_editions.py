@@ -14,14 +14,13 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from editions import EDITIONS, ENGLISH, KOREAN, page_url
+from editions import EDITIONS, ENGLISH, HANGUL, KOREAN, page_url
 from hook_module import load_hook
 from mkdocs.exceptions import PluginError
 
 from site_html import VOID, html_of_page
 from small_site import GoodSite, nav_pages, small_copy_of_the_project, strict_build
 
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")  # syllables and jamo
 SELECTOR_LINK = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" lang="\2" class="md-select__link">')
 PAGE_SUFFIXES = (".md", ".ipynb")
 

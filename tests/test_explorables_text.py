@@ -10,11 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from editions import HANGUL
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "docs" / "assets" / "explorables" / "texts.js"
 CORE = ROOT / "docs" / "assets" / "explorables" / "core.js"
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 # Loads the widgets' words (texts.js) and prints each language's strings: text as is, functions
 # called with placeholder arguments (a0, a1, ...; a Korean particle helper when one is asked for).

@@ -16,7 +16,7 @@ from types import ModuleType
 
 import numpy as np
 import pytest
-from editions import EDITIONS, KOREAN, Edition
+from editions import EDITIONS, HANGUL, KOREAN, Edition
 from hook_module import load_hook
 
 from whybackprop import gradient_descent, lecture_step_multiplications, make_problem, predicted_seconds
@@ -28,7 +28,6 @@ from small_site import small_copy_of_the_project, strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
 N = len(PARAMETER_NAMES)
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 placeholders_hook = load_hook("placeholders")
 

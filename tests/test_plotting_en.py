@@ -3,19 +3,18 @@ is needed. The figures are the English edition's own (every snippets/en/ snippet
 
 from __future__ import annotations
 
-import re
 import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
+from editions import HANGUL
 from test_plotting import ROOT, drawn, figure_snippets, legend_problems, snippet_module
 
 from whybackprop import make_problem, plotting
 from whybackprop.blackbox import TRUE_THETA
 from whybackprop.plotting import style
 
-HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 ENGLISH_FIGURES = figure_snippets(ROOT / "snippets" / "en")
 
 

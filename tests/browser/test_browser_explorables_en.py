@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from browsing import recorded_page, wait_until_rendered
+from editions import HANGUL
 from test_browser_explorables import PAGES, Widget, check_fits_and_axe, press, set_rate, words_broken_inside
 
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 VIEWPORT = "phone"  # the narrowest: English labels are longer than Korean ones
 
 
