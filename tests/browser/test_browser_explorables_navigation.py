@@ -155,7 +155,16 @@ def test_footer_next_between_two_widget_pages(browser: Any, origin: str, site_ur
     assert page.evaluate("window.sameDocument === true"), "the footer link reloaded the page"
     assert page.locator(".explorable").count() >= 1, f"{target}: the next page has no widget to check"
     assert not styled(page), f"after footer-next to {target}: unstyled widgets {styled(page)}"
-    h1 = page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
+    # Material scrolls the new page to its top after swapping the content: wait for it (a slow
+    # machine measures before it), then judge where the title is.
+    title_top = "document.querySelector('article h1').getBoundingClientRect().top"
+    try:
+        page.wait_for_function(
+            f"(() => {{ const top = {title_top}; return 0 <= top && top < 400; }})()", timeout=5000
+        )
+    except Exception:  # judged below, with the position measured
+        pass
+    h1 = page.evaluate(title_top)
     assert 0 <= h1 < 400, f"after footer-next the page's title is not in view (top {h1})"
     assert not recorder.console_errors, recorder.console_errors
     context.close()
