@@ -40,6 +40,12 @@ def edition_page(path: str) -> str:
     return path
 
 
+def edition_of(path: str) -> str:
+    """The language of the edition a page belongs to: "en/learning/" -> "en"."""
+    prefix = path[: len(path) - len(edition_page(path))]
+    return next(e.lang for e in EDITIONS if e.path == prefix)
+
+
 def unavailable(reason: str) -> None:
     """In CI a missing browser is a failure; on a developer's machine the browser tests skip."""
     if os.environ.get("CI") == "true":
@@ -276,7 +282,8 @@ def check_copy_buttons(page: Any, blocks: list[dict[str, Any]]) -> list[str]:
 
 
 def screenshot_path(path: str, viewport: str) -> Path:
-    return SCREENSHOTS / viewport / f"{path.strip('/').replace('/', '__') or 'index'}.png"
+    page = edition_page(path)
+    return SCREENSHOTS / edition_of(path) / viewport / f"{page.strip('/').replace('/', '__') or 'index'}.png"
 
 
 def visit(page: Any, recorder: Recorder, site_url: str, path: str, viewport: str) -> Visit:

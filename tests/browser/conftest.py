@@ -1,10 +1,11 @@
 """The built site in headless Chromium, as readers see it.
 
-One browser for the session. The folder served holds both editions (Korean at the site's root,
+One browser per test worker. The folder served holds both editions (Korean at the site's root,
 English in its en/), as the deploy does. Every page of both (from their sitemaps) is visited once per
-viewport; each visit records what the page requested, logged and rendered, clicks the copy buttons
-(desktop), runs axe-core and every registered probe (browsing.probe), in the light scheme and, where
-needed, in the dark one on the same load; SCREENSHOTS=1 also saves a full-page screenshot. The
+viewport, an edition at a time (the `visits` fixture is parametrized by edition); each visit records
+what the page requested, logged and rendered, clicks the copy buttons (desktop), runs axe-core and
+every registered probe (browsing.probe), in the light scheme and, where needed, in the dark one on
+the same load; SCREENSHOTS=1 also saves a full-page screenshot (screenshots/LANG/VIEWPORT/). The
 tests then judge these records, so adding a check costs no page load.
 """
 
@@ -30,6 +31,7 @@ from browsing import (
     VIEWPORTS,
     SiteHandler,
     Visit,
+    edition_of,
     recorded_page,
     unavailable,
     visit,
@@ -107,17 +109,28 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def visits(browser: Any, origin: str, site_url: str, page_paths: list[str]) -> list[Visit]:
-    """Every page at every viewport, visited once in one context per viewport."""
+@pytest.fixture(
+    scope="session",
+    params=[edition.lang for edition in EDITIONS],
+    ids=[f"visits-{edition.lang}" for edition in EDITIONS],  # tests/conftest.py schedules by these
+)
+def visits(
+    request: pytest.FixtureRequest, browser: Any, origin: str, site_url: str, page_paths: list[str]
+) -> list[Visit]:
+    """Every page of one edition at every viewport, visited once in one context per viewport. One
+    set per edition: each test that judges visits runs once per edition, and pytest-xdist runs the
+    two sets on two workers side by side (tests/conftest.py: VISITS)."""
     assert AXE_JS.is_file(), f"axe-core is missing ({AXE_JS}); run `npm ci`"
+    edition = next(e for e in EDITIONS if e.lang == request.param)
+    paths = [path for path in page_paths if edition_of(path) == edition.lang]
     results = []
     for viewport in VIEWPORTS:
+        folder = SCREENSHOTS / edition.lang / viewport
         if os.environ.get("SCREENSHOTS") == "1":
-            shutil.rmtree(SCREENSHOTS / viewport, ignore_errors=True)
-            (SCREENSHOTS / viewport).mkdir(parents=True)
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
         context, page, recorder = recorded_page(browser, viewport, origin)
-        for path in page_paths:
+        for path in paths:
             results.append(visit(page, recorder, site_url, path, viewport))
         context.close()
     return results

@@ -19,7 +19,6 @@ from browsing import (
     NAV_LINKS,
     SCHEMES,
     Visit,
-    edition_page,
     new_context,
     probe,
     problems_report,
@@ -124,19 +123,17 @@ def toggle_to_another_scheme(page: Any) -> str | None:
     return scheme(page)
 
 
-def korean_desktop(path: str, viewport: str) -> bool:
-    # The English figures are drawn by the same functions in the same colours: the Korean edition's
-    # figures stand for both. Colours do not depend on the width.
-    return viewport == "desktop" and edition_page(path) == path
+def desktop(path: str, viewport: str) -> bool:
+    return viewport == "desktop"  # colours do not depend on the width
 
 
-@probe("legibility", schemes=tuple(SCHEMES), where=korean_desktop)
+@probe("legibility", schemes=tuple(SCHEMES), where=desktop)
 def legibility(page: Any, viewport: str, scheme: str) -> dict[str, Any]:
     return {"figures": len(page.evaluate(FIGURES_JS)), "problems": illegible_figures(page)}
 
 
 def test_figures_stay_legible_in_both_schemes(visits: list[Visit]) -> None:
-    judged = [v for v in visits if korean_desktop(v.path, v.viewport)]
+    judged = [v for v in visits if desktop(v.path, v.viewport)]
     with_figures = [v for v in judged if v.dom["svgFigureCount"] + v.dom["imageCount"]]
     assert with_figures, "no page has a figure: legibility cannot be checked"
     problems: dict[str, list[str]] = {}
