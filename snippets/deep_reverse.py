@@ -9,11 +9,15 @@ from whybackprop.reverse import reverse_sweep
 
 problem = make_problem()
 i = int(np.argmin(abs(problem.x - 1.0)))  # 데이터에서 x가 1에 가장 가까운 샘플 하나
-sweep = reverse_sweep(START_THETA, problem.x[i], problem.y[i])
-print(f"샘플 (x, t) = ({problem.x[i]:.3f}, {problem.y[i]:.3f}), θ = 시작 값 {START_THETA}")
-print(f"순전파: 손실 ℓ = {sweep.values['loss']:.4f} (곱셈 {sweep.forward_multiplications}번)")
+x, t = problem.x[i], problem.y[i]
+sweep = reverse_sweep(START_THETA, x, t)
+gradient = dict(zip(PARAMETER_NAMES, sweep.gradient))
+print(f"샘플 (x, t) = ({x:.3f}, {t:.3f})")
+print(f"시작 값 θ = {START_THETA}")
+print(f"순전파 (곱셈 {sweep.forward_multiplications}번):")
+print(f"  손실 ℓ = {sweep.values['loss']:.4f}")
 print(f"역전파 한 번 (곱셈 {sweep.backward_multiplications}번):")
-for name, partial in zip(PARAMETER_NAMES, sweep.gradient):
+for name, partial in gradient.items():
     print(f"  ∂ℓ/∂{name} = {partial:8.4f}")
 
 # 이 샘플 하나만 가진 문제의 해석적 기울기와 같은지 확인한다.
@@ -32,7 +36,7 @@ ALT = (
     "y = a·tanh(bx + c) + d와 손실 (y − t)²를 일곱 단계로 나눈 계산 그래프. 상자마다 순전파의 값과, "
     "역전파가 손실에서 거꾸로 내려오며 구한 ∂ℓ/∂(노드)가 적혀 있다. 매개 변수 a, b, c, d의 상자에 "
     "네 편미분 "
-    + ", ".join(f"{name} {partial:.3g}" for name, partial in zip(PARAMETER_NAMES, sweep.gradient))
+    + ", ".join(f"{name} {partial:.3g}" for name, partial in gradient.items())
     + "이 한 번에 모인다."
 )  # 그림을 볼 수 없는 독자를 위한 설명
 

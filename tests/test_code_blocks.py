@@ -22,12 +22,13 @@ from editions import EDITIONS
 from page_blocks import ROOT, Block, _run, collect_blocks, pages
 
 PAGES = [page for edition in EDITIONS for page in pages(edition.docs)]
+PAGE_IDS = [page.relative_to(ROOT).as_posix() for page in PAGES]
 PHONE_COLUMNS = 43
 WIDE_CHARACTER = 1.6  # columns of a Hangul syllable (or any East Asian wide character) in the code font
 PLUMBING = re.compile(r"^(CAPTION\s*=|ALT\s*=|def figure\(|if __name__ == .__main__.:)", re.MULTILINE)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(ROOT).as_posix() for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_no_code_block_shows_figure_plumbing(page: Path) -> None:
     shown = [block for block in collect_blocks(page) if block.shown_source is not None]
     plumbing = [
@@ -76,23 +77,7 @@ def test_the_column_count_reads_hangul_as_wide() -> None:
     assert loop_lines("a = 1\nfor i in range(2):\n    print(i)\nb = 2\n") == {2, 3}
 
 
-# Pages whose loops and outputs are not narrowed yet (their snippets are being rewritten for the
-# content issue; narrowing them now would rewrite the same lines twice). Strict: a page that comes to
-# fit fails here until it leaves this set, so the set only shrinks.
-NOT_NARROWED_YET = {f"{folder}/{name}.md" for folder in ("docs", "docs_en") for name in ("deep-network",)}
-WIDTH_CASES = [
-    pytest.param(
-        page,
-        id=page.relative_to(ROOT).as_posix(),
-        marks=[pytest.mark.xfail(strict=True, reason="not narrowed yet")]
-        if page.relative_to(ROOT).as_posix() in NOT_NARROWED_YET
-        else [],
-    )
-    for page in PAGES
-]
-
-
-@pytest.mark.parametrize("page", WIDTH_CASES)
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_loops_and_printed_lines_fit_a_phone(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # where the build runs the blocks
     monkeypatch.setenv("MPLBACKEND", "Agg")

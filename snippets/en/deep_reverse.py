@@ -9,11 +9,15 @@ from whybackprop.reverse import reverse_sweep
 
 problem = make_problem()
 i = int(np.argmin(abs(problem.x - 1.0)))  # the sample of the data whose x is nearest 1
-sweep = reverse_sweep(START_THETA, problem.x[i], problem.y[i])
-print(f"sample (x, t) = ({problem.x[i]:.3f}, {problem.y[i]:.3f}), θ = the start {START_THETA}")
-print(f"forward sweep: loss ℓ = {sweep.values['loss']:.4f} ({sweep.forward_multiplications} multiplications)")
+x, t = problem.x[i], problem.y[i]
+sweep = reverse_sweep(START_THETA, x, t)
+gradient = dict(zip(PARAMETER_NAMES, sweep.gradient))
+print(f"sample (x, t) = ({x:.3f}, {t:.3f})")
+print(f"start θ = {START_THETA}")
+print(f"forward sweep ({sweep.forward_multiplications} multiplications):")
+print(f"  loss ℓ = {sweep.values['loss']:.4f}")
 print(f"one backward sweep ({sweep.backward_multiplications} multiplications):")
-for name, partial in zip(PARAMETER_NAMES, sweep.gradient):
+for name, partial in gradient.items():
     print(f"  ∂ℓ/∂{name} = {partial:8.4f}")
 
 # The same as the analytic gradient of a problem holding only this sample.
@@ -30,7 +34,7 @@ ALT = (
     "The computational graph of y = a·tanh(bx + c) + d and the loss (y − t)², in seven steps. Each box "
     "shows its forward value and the ∂ℓ/∂(node) that the backward sweep computed on its way down from "
     "the loss. The boxes of the parameters a, b, c, d collect all four partials at once: "
-    + ", ".join(f"{name} {partial:.3g}" for name, partial in zip(PARAMETER_NAMES, sweep.gradient))
+    + ", ".join(f"{name} {partial:.3g}" for name, partial in gradient.items())
     + "."
 )  # for readers who cannot see the figure
 

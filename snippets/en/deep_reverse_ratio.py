@@ -2,10 +2,28 @@
 
 from whybackprop import MLP, backprop_multiplications, forward_multiplications
 
-for sizes, batch in (([10] * 92, 16), ([10] * 910, 16), ([784, 128, 10], 1)):
-    forward = forward_multiplications(sizes, batch)
-    backprop = backprop_multiplications(sizes, batch)
+NETWORKS = [  # (layer sizes, B samples): the benchmark's network at two sizes, and a one-hidden-layer MLP
+    ([10] * 92, 16),
+    ([10] * 910, 16),
+    ([784, 128, 10], 1),
+]
+
+
+def describe(sizes, batch):
+    """A network's N, and one gradient's multiplications as a multiple of one forward pass (three lines)."""
     n = MLP(sizes).n_params
-    name = f"{len(sizes) - 1} layers of width 10" if sizes[0] == 10 else f"MLP {sizes}"
-    print(f"{name}, N = {n:,}")
-    print(f"  backprop / forward = {backprop / forward:.2f}, numerical: N + 1 = {n + 1:,} forward passes")
+    if sizes[0] == 10:  # the benchmark's stack of width-10 layers
+        name = f"{len(sizes) - 1} layers of width 10"
+    else:
+        name = f"MLP {sizes}"
+    backprop = backprop_multiplications(sizes, batch)
+    forward = forward_multiplications(sizes, batch)
+    return (
+        f"{name}, N = {n:,}\n"
+        f"  backprop / forward = {backprop / forward:.2f}\n"
+        f"  numerical: N + 1 = {n + 1:,} forward passes"
+    )
+
+
+for sizes, batch in NETWORKS:
+    print(describe(sizes, batch))

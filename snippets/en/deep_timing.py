@@ -5,7 +5,7 @@ Measured the way the benchmark (benchmarks/cost_vs_n.py) measures: this process'
 """
 
 import statistics
-import time
+from time import process_time
 
 import numpy as np
 
@@ -22,23 +22,25 @@ def cpu_seconds(compute, calls, repeats=5):
     """Measure the CPU time of `calls` calls of compute(), `repeats` times; return the median time per call."""
     times = []
     for _ in range(repeats):
-        start = time.process_time()
+        start = process_time()
         for _ in range(calls):
             compute()
-        times.append((time.process_time() - start) / calls)
+        elapsed = process_time() - start
+        times.append(elapsed / calls)
     return statistics.median(times)
 
 
 numeric = numerical_gradient(loss, theta)
 exact = mlp.backprop(theta, X, Y)
 error = np.linalg.norm(numeric - exact) / np.linalg.norm(exact)
-print(f"N = {mlp.n_params:,}, {loss.calls:,} loss evaluations for one gradient")
+print(f"N = {mlp.n_params:,}")
+print(f"{loss.calls:,} loss evaluations per gradient")
 assert loss.calls == mlp.n_params + 1 and error < 1e-5
 
 numeric_seconds = cpu_seconds(lambda: numerical_gradient(loss, theta), calls=1)
 backprop_seconds = cpu_seconds(lambda: mlp.backprop(theta, X, Y), calls=100)
-print(f"numerical gradient {numeric_seconds * 1e3:8.1f} ms")
-print(
-    f"backpropagation    {backprop_seconds * 1e3:8.3f} ms  ({numeric_seconds / backprop_seconds:,.0f} times faster)"
-)
-print(f"relative difference of the two gradients {error:.1e}")
+faster = numeric_seconds / backprop_seconds
+print("CPU time of one gradient")
+print(f"{numeric_seconds * 1e3:9.1f} ms  numerical gradient")
+print(f"{backprop_seconds * 1e3:9.3f} ms  backprop ({faster:,.0f} times faster)")
+print(f"the gradients' relative difference {error:.1e}")
