@@ -14,14 +14,23 @@ headings, permalinks and math are the other pages'. What is left to adjust:
 - mkdocs-jupyter appends a MathJax loader (fetched from a CDN) to every page; the site's math is
   rendered at build time by hooks/katex.py, so the loader is removed and nothing external is loaded.
 - With include_source the .ipynb is copied beside the page; a link under the page's title makes
-  it downloadable, and, when the site knows its GitHub repository (repo_url), a second link opens
-  the committed notebook in Colab.
+  it downloadable.
+- The install cell (the first code cell) installs the package from the clone the notebook sits in,
+  else from its `REPOSITORY = "..."` line (empty while the repository's public address is not
+  set). When the deploy knows the repository (mkdocs.yml: repo_url, from REPO_URL):
+  - the downloadable copy gets that address in its REPOSITORY line;
+  - an "Open in Colab" link opens the committed notebook, but only if its REPOSITORY is that
+    address: Colab has no clone, so a notebook that does not name its repository cannot install
+    the package there (a fork that has not set the line yet gets no link; CONTRIBUTING.md).
+  A notebook without the REPOSITORY line fails the build.
 """
 
 from __future__ import annotations
 
 import ast
 import html
+import json
+import logging
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,6 +41,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+log = logging.getLogger("mkdocs.hooks.notebook")
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = {"ko": ROOT / "snippets", "en": ROOT / "snippets" / "en"}  # by theme.language
 MATHJAX_LOADER = re.compile(r"<script data-mkdocs-jupyter-mathjax=[^>]*>.*?</script>\s*", re.DOTALL)
@@ -46,6 +56,7 @@ NOT_SEARCHED = re.compile(
 H1_END = "</h1>"
 COLAB = "https://colab.research.google.com/github/{repository}/blob/{branch}/{path}"
 BRANCH = "main"  # the branch the site is published from (.github/workflows/ci.yml)
+REPOSITORY_LINE = re.compile(r'REPOSITORY = "[^"\\]*"\n?')  # the install cell's, as committed
 WORDS = {  # the links' words, by theme.language
     "ko": {"download": "{name} 내려받기", "colab": "Colab에서 열기"},
     "en": {"download": "Download {name}", "colab": "Open in Colab"},
@@ -109,13 +120,42 @@ def with_figure_descriptions(html_text: str, page: Page, descriptions: dict[str,
     return "".join(cells)
 
 
-def colab_link(config: MkDocsConfig, page: Page) -> str | None:
-    """Colab's address of the committed notebook, if the site's repository is on GitHub."""
-    url = urlsplit(config.repo_url or "")
-    if url.netloc != "github.com":
+def repository_line(notebook: dict, where: str) -> tuple[list[str], int]:
+    """The install cell's lines and the index of its `REPOSITORY = "..."` line; an error if none."""
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        if isinstance(cell["source"], str):  # nbformat allows one string
+            cell["source"] = cell["source"].splitlines(keepends=True)
+        for index, line in enumerate(cell["source"]):
+            if REPOSITORY_LINE.fullmatch(line):
+                return cell["source"], index
+    raise PluginError(
+        f'{where}: no install cell with a line REPOSITORY = "..." (the repository\'s address, or "")'
+    )
+
+
+def committed_repository(notebook: dict, where: str) -> str:
+    """The address in the notebook's REPOSITORY line ("" while not set)."""
+    lines, index = repository_line(notebook, where)
+    return str(ast.literal_eval(lines[index].split("=", 1)[1].strip()))
+
+
+def with_repository(notebook: dict, repo_url: str, where: str) -> dict:
+    """`notebook` with its REPOSITORY line set to `repo_url`; an error if it has none."""
+    lines, index = repository_line(notebook, where)
+    lines[index] = f"REPOSITORY = {json.dumps(repo_url)}\n"
+    return notebook
+
+
+def colab_link(repo_url: str | None, committed: str, path: Path) -> str | None:
+    """Colab's address of the committed notebook at `path` (from the repository's root), if the
+    site's repository is on GitHub and the notebook's REPOSITORY line names it (Colab installs the
+    package from there)."""
+    repo_url = (repo_url or "").rstrip("/")
+    if urlsplit(repo_url).netloc != "github.com" or committed.rstrip("/") != repo_url:
         return None
-    path = Path(config.docs_dir).resolve().relative_to(ROOT) / page.file.src_uri
-    return COLAB.format(repository=url.path.strip("/"), branch=BRANCH, path=path.as_posix())
+    return COLAB.format(repository=urlsplit(repo_url).path.strip("/"), branch=BRANCH, path=path.as_posix())
 
 
 NOTEBOOK_SEARCH_BOOST = 0.5
@@ -135,9 +175,16 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     html_text = html_text.replace(CODE_CELL, CODE_CELL.replace(">", ' tabindex="0">'))
     name = Path(page.file.src_uri).name
     links = [f'<a class="md-button" href="{name}" download>{WORDS[lang]["download"].format(name=name)}</a>']
-    colab = colab_link(config, page)
+    source = Path(config.docs_dir).resolve() / page.file.src_uri
+    committed = committed_repository(json.loads(source.read_text(encoding="utf-8")), page.file.src_uri)
+    colab = colab_link(config.repo_url, committed, source.relative_to(ROOT))
     if colab:
         links.append(f'<a class="md-button" href="{colab}">{WORDS[lang]["colab"]}</a>')
+    elif config.repo_url:  # a normal state (a fork before it sets the line), so not a warning
+        log.info(
+            f"{page.file.src_uri}: no Colab link: its REPOSITORY line is {committed!r}, the site's "
+            f"repo_url {config.repo_url!r} (CONTRIBUTING.md, Notebook)"
+        )
     buttons = f'<p class="notebook-links" data-search-exclude>{" ".join(links)}</p>'
     if H1_END not in html_text:
         raise PluginError(f"{page.file.src_uri}: the notebook has no title (# ...) to put its links under")
@@ -147,3 +194,16 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(-100)  # after mkdocs-jupyter has appended its loader
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return MATHJAX_LOADER.sub("", output)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The downloadable copies install from the deploy's repository (a local build keeps the line)."""
+    if not config.repo_url:
+        return
+    for path in Path(config.site_dir).rglob("*.ipynb"):
+        notebook = with_repository(
+            json.loads(path.read_text(encoding="utf-8")),
+            config.repo_url.rstrip("/"),
+            path.relative_to(config.site_dir).as_posix(),
+        )
+        path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -9,10 +9,10 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hook_module import load_hook
-from mkdocs.exceptions import PluginError
 
 from page_blocks import collect_blocks
 from site_html import html_of_page, parse
@@ -24,7 +24,7 @@ NOTEBOOKS = [DOCS[lang] / "notebook.ipynb" for lang in DOCS]
 URL = "https://github.com/someone/whybackprop"
 
 
-hook = load_hook("repository")
+hook = load_hook("notebook")
 
 
 def home_page_command(monkeypatch: pytest.MonkeyPatch, repo_url: str | None, lang: str) -> str:
@@ -41,8 +41,7 @@ def home_page_command(monkeypatch: pytest.MonkeyPatch, repo_url: str | None, lan
 
 @pytest.mark.parametrize("lang", DOCS)
 def test_home_page_installs_from_the_deploys_repository(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
-    assert home_page_command(monkeypatch, URL + "/", lang) == f'pip install "{hook.install_source(URL)}"'
-    assert hook.install_source(URL) == f"whybackprop[plot] @ git+{URL}"
+    assert home_page_command(monkeypatch, URL + "/", lang) == f'pip install "whybackprop[plot] @ git+{URL}"'
 
 
 @pytest.mark.parametrize("lang", DOCS)
@@ -61,49 +60,71 @@ def install_cell(notebook: Path = NOTEBOOK) -> dict:
     return cells[0]
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.parent.name for n in NOTEBOOKS])
-def test_the_notebook_opens_with_an_install_cell_that_skips_an_installed_package(notebook: Path) -> None:
-    cell = install_cell(notebook)
-    assert hook.SOURCE_LINE in cell["source"]
+def run_install_cell(source: str, cwd: Path, installed: bool) -> subprocess.CompletedProcess[str]:
+    """Run an install cell's `source` in `cwd`, with whybackprop `installed` or not; pip does not run:
+    the cell prints each command it would have run."""
+    code = "import importlib.util, subprocess\nsubprocess.run = lambda *a, **k: print(a[0])\n"
+    if not installed:
+        code += "importlib.util.find_spec = lambda name: None\n"
+    return subprocess.run([sys.executable, "-c", code + source], cwd=cwd, capture_output=True, text=True)
+
+
+def pip_install(source: str) -> str:
+    return str([sys.executable, "-m", "pip", "install", "--quiet", source])
+
+
+IDS = [n.parent.name for n in NOTEBOOKS]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_the_install_cell_skips_an_installed_package(notebook: Path) -> None:
     # Where whybackprop imports (the build, ./dev), the cell must not run pip.
-    code = (
-        "import subprocess\ndef refuse(*a, **k): raise AssertionError('pip ran')\nsubprocess.run = refuse\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code + "".join(cell["source"])],
-        cwd=notebook.parent,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    # Where it does not (a fresh Jupyter or Colab), it runs pip on SOURCE, once.
-    code = (
-        "import importlib.util, subprocess\ncalls = []\n"
-        "importlib.util.find_spec = lambda name: None\nsubprocess.run = lambda *a, **k: calls.append(a[0])\n"
-    )
-    check = "\nprint(calls)"
-    result = subprocess.run(
-        [sys.executable, "-c", code + "".join(cell["source"]) + check], capture_output=True, text=True
-    )
-    assert result.stdout.strip() == str([[sys.executable, "-m", "pip", "install", "--quiet", "../[plot]"]])
+    result = run_install_cell("".join(install_cell(notebook)["source"]), notebook.parent, installed=True)
+    assert (result.returncode, result.stdout) == (0, ""), result.stderr
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[n.parent.name for n in NOTEBOOKS])
-def test_the_hook_points_the_install_cell_at_the_repository(path: Path) -> None:
-    notebook = json.loads(path.read_text(encoding="utf-8"))
-    cell = install_cell(path)
-    pointed = hook.point_at_repository(notebook, URL)
-    (line,) = [line for cell in pointed["cells"] for line in cell["source"] if line.startswith("SOURCE = ")]
-    assert line == f'SOURCE = "whybackprop[plot] @ git+{URL}"\n'
-    assert len(pointed["cells"][1]["source"]) == len(cell["source"])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_in_a_clone_the_install_cell_installs_the_clone(notebook: Path) -> None:
+    pointed = hook.with_repository(json.loads(notebook.read_text(encoding="utf-8")), URL, "x")
+    (cell,) = [c for c in pointed["cells"] if any(line.startswith("REPOSITORY = ") for line in c["source"])]
+    result = run_install_cell("".join(cell["source"]), notebook.parent, installed=False)
+    assert result.stdout.strip() == pip_install("../[plot]"), result.stderr
 
 
-def test_the_hook_fails_without_the_install_line() -> None:
-    notebook = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
-    for cell in notebook["cells"]:
-        cell["source"] = [line for line in cell["source"] if line != hook.SOURCE_LINE]
-    with pytest.raises(PluginError, match="install cell"):
-        hook.point_at_repository(notebook, URL)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_elsewhere_the_install_cell_installs_from_its_repository(notebook: Path, tmp_path: Path) -> None:
+    """Colab, or the downloaded copy: no clone around the notebook."""
+    pointed = hook.with_repository(json.loads(notebook.read_text(encoding="utf-8")), URL, "x")
+    (cell,) = [c for c in pointed["cells"] if any(line.startswith("REPOSITORY = ") for line in c["source"])]
+    result = run_install_cell("".join(cell["source"]), tmp_path, installed=False)
+    assert result.stdout.strip() == pip_install(f"whybackprop[plot] @ git+{URL}"), result.stderr
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_elsewhere_without_a_repository_the_install_cell_says_where_to_get_the_notebook(
+    notebook: Path, tmp_path: Path
+) -> None:
+    unset = hook.with_repository(json.loads(notebook.read_text(encoding="utf-8")), "", "x")
+    (cell,) = [c for c in unset["cells"] if any(line.startswith("REPOSITORY = ") for line in c["source"])]
+    result = run_install_cell("".join(cell["source"]), tmp_path, installed=False)
+    assert result.returncode != 0 and result.stdout == "", "pip ran without a source"
+    assert "RuntimeError" in result.stderr and notebook.parent.name + "/" in result.stderr
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_the_install_cell_is_the_first_code_cell(notebook: Path) -> None:
+    assert any(line.startswith("REPOSITORY = ") for line in install_cell(notebook)["source"])
+
+
+def test_the_downloadable_copy_names_the_deploys_repository(tmp_path: Path) -> None:
+    copy = tmp_path / "notebook" / "notebook.ipynb"
+    copy.parent.mkdir()
+    copy.write_text(NOTEBOOK.read_text(encoding="utf-8"), encoding="utf-8")
+    hook.on_post_build(SimpleNamespace(repo_url=URL + "/", site_dir=str(tmp_path)))
+    built = json.loads(copy.read_text(encoding="utf-8"))
+    assert hook.committed_repository(built, "x") == URL
+    committed = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    assert [len(c["source"]) for c in built["cells"]] == [len(c["source"]) for c in committed["cells"]]
 
 
 @pytest.mark.parametrize("lang", DOCS)

@@ -6,7 +6,7 @@ matplotlib draws text as glyph paths, so the SVG holds no font size: the build p
 font size it drew (in pt) on each image (`data-font-pt`), and the size shown is that size in CSS
 px at the figure's natural size (1 pt = 4/3 px in matplotlib's SVG) times the rendered width over
 the natural width. The notebook's figures are PNGs at `plotting.DPI` drawn with fonts of at least
-`plotting.SMALL_FONT_SIZE`.
+`plotting.SMALL_FONT_SIZE`; on a desktop they take the column's width.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ FIGURES_JS = """async () => {
 NOTEBOOK_JS = """async () => {
   const images = [...document.querySelectorAll('.jupyter-wrapper img')];
   await Promise.all(images.map(img => img.decode().catch(() => null)));
-  return images.map(img => ({renderedWidth: img.getBoundingClientRect().width, naturalWidth: img.naturalWidth}));
+  return images.map(img => ({renderedWidth: img.getBoundingClientRect().width, naturalWidth: img.naturalWidth,
+                             cellWidth: img.closest('.jp-Cell').getBoundingClientRect().width}));
 }"""
 
 
@@ -155,3 +156,10 @@ def test_notebook_figures_text_is_readable(visits: list[Visit]) -> None:
             if not font_px * i["renderedWidth"] / i["naturalWidth"] >= SMALLEST_PX[v.viewport]
         ]
         assert not small, f"{v.name}: figures with text below {SMALLEST_PX[v.viewport]} px: {small}"
+        if v.viewport == "desktop":  # the figure takes the column's width, not a phone's
+            narrow = [
+                f"{i['renderedWidth']:.0f} px in a {i['cellWidth']:.0f} px cell"
+                for i in images
+                if i["renderedWidth"] < 0.9 * i["cellWidth"]
+            ]
+            assert not narrow, f"{v.name}: figures narrower than the column: {narrow}"
