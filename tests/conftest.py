@@ -62,14 +62,22 @@ def once_per_run(
     tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Any]
 ) -> tuple[Path, Any]:
     """`make(folder)` once per test run: the first worker to ask runs it while the others wait on
-    the lock, then all get the folder and what `make` returned (kept as JSON beside the folder)."""
+    the lock, then all get the folder and what `make` returned (kept as JSON beside the folder), or
+    all fail with the message it failed with."""
     folder = shared_folder(tmp_path_factory, name)
     with open(folder.parent / f"{folder.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         record = folder.parent / f"{folder.name}.json"
         if not record.is_file():
-            record.write_text(json.dumps(make(folder)), encoding="utf-8")
-        return folder, json.loads(record.read_text(encoding="utf-8"))
+            try:
+                result = {"made": make(folder)}
+            except (Exception, pytest.fail.Exception) as error:  # every worker fails with its message
+                result = {"failed": str(error)}
+            record.write_text(json.dumps(result), encoding="utf-8")
+        result = json.loads(record.read_text(encoding="utf-8"))
+    if "failed" in result:
+        pytest.fail(result["failed"], pytrace=False)
+    return folder, result["made"]
 
 
 @pytest.fixture(scope="session")

@@ -49,8 +49,17 @@ def small_copy_of_the_project(tmp_path: Path) -> Path:
         folder.mkdir(exist_ok=True)
         for title, src_uri in nav_pages():
             if src_uri.endswith(".ipynb"):
-                cell = {"cell_type": "markdown", "metadata": {}, "source": [f"# {title}"]}
-                notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+                title_cell = {"cell_type": "markdown", "metadata": {}, "source": [f"# {title}"]}
+                # The install cell's line hooks/notebook.py requires (the repository's address, unknown here).
+                install = {
+                    "cell_type": "code",
+                    "metadata": {},
+                    "source": ['REPOSITORY = ""\n'],
+                    "outputs": [],
+                }
+                install["execution_count"] = None
+                cells = [title_cell, install]
+                notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 (folder / src_uri).write_text(json.dumps(notebook), encoding="utf-8")
             else:
                 (folder / src_uri).write_text(f"# {title}\n\n## 둘째 제목\n", encoding="utf-8")
