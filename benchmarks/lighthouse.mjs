@@ -26,8 +26,9 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
-// Performance within 10 points of the floor (its median), on a phone (mobile preset).
-const GOALS = { belowFloor: 10, lcpSeconds: 2.5, cls: 0, accessibility: 100, maxKilobytes: 600 };
+// Performance within 10 points of the floor and LCP within 0.5 s of the floor's (their medians), on
+// a phone (mobile preset): relative goals, since the floor itself swings with the machine's load.
+const GOALS = { belowFloor: 10, lcpAboveFloor: 0.5, cls: 0, accessibility: 100, maxKilobytes: 600 };
 const BASE_PATH = "/whybackprop/"; // where a site this script builds is served (as on GitHub Pages)
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -220,14 +221,15 @@ async function main() {
   const benchmarkIndex = median(Object.values(runs).flat().map((r) => r.benchmarkIndex));
   console.log(`Lighthouse ${lhrVersion()} · ${preset} preset · ${rounds} rounds, interleaved · medians · ` +
     `benchmarkIndex ${Math.round(benchmarkIndex)} · load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after`);
-  console.log(`Goals: performance ≥ floor − ${GOALS.belowFloor} (= ${floorRow.performance - GOALS.belowFloor}), LCP ≤ ${GOALS.lcpSeconds} s, ` +
+  console.log(`Goals: performance ≥ floor − ${GOALS.belowFloor} (= ${floorRow.performance - GOALS.belowFloor}), LCP ≤ floor + ${GOALS.lcpAboveFloor} s ` +
+    `(= ${(floorRow.lcp + GOALS.lcpAboveFloor).toFixed(2)} s), ` +
     `CLS ${GOALS.cls}, accessibility ${GOALS.accessibility}, first load ≤ ${GOALS.maxKilobytes} KB\n`);
   console.log("| page | performance (runs) | LCP (s) | TBT (ms) | CLS | accessibility | first load (KB) | DOM elements | failing audits (a11y, BP, SEO) |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
   const line = (name, row, mark) =>
     console.log(
       `| ${name} | ${mark(row.performance >= floorRow.performance - GOALS.belowFloor, row.performance)} (${row.all}) | ` +
-        `${mark(row.lcp <= GOALS.lcpSeconds, row.lcp.toFixed(1))} | ${Math.round(row.tbt)} | ${mark(row.cls <= GOALS.cls, row.cls.toFixed(3))} | ` +
+        `${mark(row.lcp <= floorRow.lcp + GOALS.lcpAboveFloor, row.lcp.toFixed(2))} | ${Math.round(row.tbt)} | ${mark(row.cls <= GOALS.cls, row.cls.toFixed(3))} | ` +
         `${mark(row.accessibility >= GOALS.accessibility, row.accessibility)} | ${mark(row.kilobytes <= GOALS.maxKilobytes, Math.round(row.kilobytes))} | ` +
         `${Math.round(row.domElements)} | ${row.failing} |`,
     );
