@@ -253,3 +253,31 @@ def test_the_404_page_speaks_the_language_of_the_address(
         page.wait_for_function(f"document.documentElement.lang === {json.dumps(edition.lang)}")
         assert page.locator(".md-content h1").inner_text() == heading
         assert page.evaluate("document.documentElement.style.visibility") == ""
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=[e.lang for e in EDITIONS])
+def test_the_phone_header_is_complete_before_materials_script_runs(
+    browser: Any, site_url: str, edition: Any
+) -> None:
+    """Material shows the header's search button only once its script (at the end of the page) has
+    run; on a phone the button then pushed the language selector aside, a layout shift on every
+    page. With that script held back, the header must already hold the button where it ends up."""
+    context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+        page.goto(site_url + edition.path + "learning/")
+        header = page.evaluate(
+            """() => ({classes: document.documentElement.className,
+                      search: document.querySelector('.md-header__button[for=__search]').getBoundingClientRect().width,
+                      language: document.querySelector('.md-header .md-select').getBoundingClientRect().right})"""
+        )
+    finally:
+        context.close()
+    assert header["classes"].split() == ["js"], (
+        f"<html class> before Material's script: {header['classes']!r}"
+    )
+    assert header["search"] > 0, "the search button is hidden until Material's script runs"
+    assert header["language"] <= PHONE["width"] - header["search"], (
+        f"the language selector is not left of the search button: {header}"
+    )
