@@ -41,6 +41,12 @@ SCROLL_SCRIPT = HERE / "formula_scroll.js"
 SCROLL_SCRIPT_URI = "assets/formula-scroll.js"  # not under assets/katex/: no KaTeX script is loaded
 # The fonts nearly every formula uses: preloaded so that text does not shift when they arrive.
 PRELOADED_FONTS = ("KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2")
+# Big operators and tall delimiters take their glyphs from KaTeX's size fonts (katex.css: large-op
+# is Size2, small-op Size1, delimsizing sizeN and delim-sizeN SizeN). Without a preload such a font
+# comes late and its wider glyph moved the rest of its formula (a layout shift); each is about 5 KB
+# and preloaded only on the pages that use it.
+SIZE_FONT_CLASSES = re.compile(r'class="[^"]*\b(large-op|small-op|delimsizing size[1-4]|delim-size[1-4])\b')
+SIZE_FONT = {"large-op": "2", "small-op": "1"}  # the others carry their font's number
 # arithmatex's generic output: the TeX, HTML-escaped, with no element inside.
 ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
 DELIMITERS = [("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$"), ("$", "$")]
@@ -138,10 +144,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if count != len(expected):
         raise PluginError(f"{page.file.src_uri}: {count} formulas in the page, {len(expected)} rendered")
     if count:
+        sizes = {SIZE_FONT.get(m, m[-1]) for m in SIZE_FONT_CLASSES.findall("".join(expected))}
+        fonts = PRELOADED_FONTS + tuple(f"KaTeX_Size{n}-Regular.woff2" for n in sorted(sizes))
         links = "".join(
             f'<link rel="preload" href="{get_relative_url(f"{SITE_DIR}/fonts/{font}", page.url)}" '
             'as="font" type="font/woff2" crossorigin>'
-            for font in PRELOADED_FONTS
+            for font in fonts
         )
         output = output.replace("</head>", f"{links}</head>", 1)
     script = get_relative_url(SCROLL_SCRIPT_URI, page.url)

@@ -50,6 +50,32 @@ def test_no_unrendered_tex_in_prose(built_site) -> None:
     assert not found, "TeX outside math markup (shown raw):\n" + "\n".join(found)
 
 
+def test_each_page_preloads_the_katex_size_fonts_its_formulas_use(built_site) -> None:
+    """A size font (big operators, tall delimiters) that arrives late widens its glyph and moves the
+    rest of the formula: a layout shift. Which classes use which font is read from KaTeX's own
+    stylesheet; a page must preload exactly the size fonts its formulas use."""
+    css = (built_site.dir / "assets/katex/katex.min.css").read_text(encoding="utf-8")
+    # ".katex .op-symbol.large-op{font-family:KaTeX_Size2}" -> ({"op-symbol", "large-op"}, "2")
+    rules = [
+        (set(re.findall(r"\.([\w-]+)", selector.split()[-1].split(">")[0])), size)
+        for selector, size in re.findall(r"\.katex ([^{}]+)\{font-family:KaTeX_Size(\d)\}", css)
+    ]
+    assert len(rules) >= 4, f"KaTeX's stylesheet changed: size-font rules found: {rules}"
+    problems, checked = [], 0
+    for html in sorted(built_site.dir.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        used_classes = [set(c.split()) for c in re.findall(r'<span class="([^"]*)"', text)]
+        needed = {size for classes, size in rules if any(classes <= used for used in used_classes)}
+        preloaded = set(re.findall(r'<link rel="preload" href="[^"]*KaTeX_Size(\d)-Regular\.woff2"', text))
+        checked += bool(needed)
+        if needed != preloaded:
+            problems.append(
+                f"{html.relative_to(built_site.dir)}: uses Size{sorted(needed)}, preloads Size{sorted(preloaded)}"
+            )
+    assert not problems, "size fonts not preloaded as used:\n" + "\n".join(problems)
+    assert checked, "no page uses a KaTeX size font: the check checked nothing"
+
+
 def test_good_math_is_rendered_into_the_page(good_site: GoodSite) -> None:
     formulas = parse(good_site.project / "site" / "index.html").formulas
     assert [f.tag for f in formulas] == ["span", "div"]
