@@ -229,7 +229,7 @@ async function main() {
   const line = (name, row, mark) =>
     console.log(
       `| ${name} | ${mark(row.performance >= floorRow.performance - GOALS.belowFloor, row.performance)} (${row.all}) | ` +
-        `${mark(row.lcp <= floorRow.lcp + GOALS.lcpAboveFloor, row.lcp.toFixed(2))} | ${Math.round(row.tbt)} | ${mark(row.cls <= GOALS.cls, row.cls.toFixed(3))} | ` +
+        `${mark(row.lcp <= floorRow.lcp + GOALS.lcpAboveFloor, row.lcp.toFixed(2))} | ${Math.round(row.tbt)} | ${mark(row.cls <= GOALS.cls, row.cls.toFixed(4))} | ` +
         `${mark(row.accessibility >= GOALS.accessibility, row.accessibility)} | ${mark(row.kilobytes <= GOALS.maxKilobytes, Math.round(row.kilobytes))} | ` +
         `${Math.round(row.domElements)} | ${row.failing} |`,
     );
