@@ -17,8 +17,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from editions import EDITIONS
 
+from editions import EDITIONS
 from page_blocks import ROOT, Block, _run, collect_blocks, pages
 
 PAGES = [page for edition in EDITIONS for page in pages(edition.docs)]

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from editions import EDITIONS, Edition
 
+from editions import EDITIONS, Edition
 from page_blocks import PYTHON_LANGUAGES, ROOT, PageBlockError, collect_blocks, pages, run_blocks
 from site_html import html_of_page, parse
 

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from editions import HANGUL
 from test_plotting import ROOT, drawn, figure_snippets, legend_problems, snippet_module
 
 from whybackprop import make_problem, plotting
 from whybackprop.blackbox import TRUE_THETA
 from whybackprop.plotting import style
+
+from editions import HANGUL
 
 ENGLISH_FIGURES = figure_snippets(ROOT / "snippets" / "en")
 

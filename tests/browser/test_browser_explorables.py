@@ -2,7 +2,7 @@
 
 Their numerics are tested in Node against whybackprop over many inputs (tests/test_explorables_core.py);
 here a few values per widget check that the page shows those numbers, with the tolerances of
-tests/explorables_numerics.py. Every exact number a widget shows is also kept in the element's
+tests/support/explorables_numerics.py. Every exact number a widget shows is also kept in the element's
 data-value (JavaScript's shortest round-trip form), which Python reads back exactly.
 """
 
@@ -27,11 +27,12 @@ from browsing import (
     recorded_page,
     wait_until_rendered,
 )
-from explorables_numerics import PROBLEM, descent_tolerance, epsilon_tolerance, loss_error_bound
 
 from whybackprop import cost, gradient_descent, numerical_gradient
 from whybackprop.blackbox import START_THETA
 from whybackprop.timing import predicted_seconds, stacked_depth
+
+from explorables_numerics import PROBLEM, descent_tolerance, epsilon_tolerance, loss_error_bound
 
 PAGES = {"epsilon": "numerical-gradient/", "descent": "learning/", "cost": "deep-network/"}
 # Every page with a widget (the black-box-gradient page has the numerical-gradient stepper).

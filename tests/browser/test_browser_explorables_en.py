@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 from browsing import recorded_page, wait_until_rendered
-from editions import HANGUL
 from test_browser_explorables import PAGES, Widget, check_fits_and_axe, press, set_rate, words_broken_inside
+
+from editions import HANGUL
 
 VIEWPORT = "phone"  # the narrowest: English labels are longer than Korean ones
 

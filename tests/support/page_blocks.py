@@ -32,7 +32,7 @@ from typing import Any
 import markdown
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PYTHON_LANGUAGES = ("python", "py", "python3")
 # markdown-exec's `source` values that put the source on the page as a code block of the language.
 SOURCE_BESIDE_OUTPUT = {"above", "below", "block", "material-block", "tabbed-left", "tabbed-right"}
