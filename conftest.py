@@ -1,7 +1,7 @@
 """Examples outside the chapter pages run as tests (pytest-markdown-docs, without --markdown-docs):
 every ```python fence in the docstrings of src/whybackprop/ and in README.md and CONTRIBUTING.md.
 
-The pages in docs/ have their own harness (tests/page_blocks.py), which understands includes,
+The pages in docs/ have their own harness (tests/support/page_blocks.py), which understands includes,
 admonitions and tabs."""
 
 from __future__ import annotations

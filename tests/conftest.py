@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from editions import EDITIONS
 
+from editions import EDITIONS
 from small_site import GoodSite, good_small_site
 
 ROOT = Path(__file__).resolve().parent.parent

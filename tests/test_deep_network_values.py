@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hook_module import load_hook
 
 from whybackprop import (
     MLP,
@@ -25,6 +24,8 @@ from whybackprop import (
     predicted_seconds,
 )
 from whybackprop.blackbox import START_THETA
+
+from hook_module import load_hook
 
 ROOT = Path(__file__).resolve().parent.parent
 placeholders_hook = load_hook("placeholders")

@@ -14,10 +14,10 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from editions import EDITIONS, ENGLISH, HANGUL, KOREAN, page_url
-from hook_module import load_hook
 from mkdocs.exceptions import PluginError
 
+from editions import EDITIONS, ENGLISH, HANGUL, KOREAN, page_url
+from hook_module import load_hook
 from site_html import VOID, html_of_page
 from small_site import GoodSite, nav_pages, small_copy_of_the_project, strict_build
 

@@ -10,11 +10,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from hook_module import load_hook
-
 from whybackprop import gradient_descent, make_problem
 from whybackprop.blackbox import START_THETA
 from whybackprop.timing import GRADIENTS, multiplication_rate
+
+from hook_module import load_hook
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 30 * 1024  # all widget JavaScript and CSS, gzipped

@@ -1,7 +1,7 @@
 """The widgets' numerics (docs/assets/explorables/core.js), run in Node, against whybackprop.
 
 Node and Chromium share V8, so Math.sin and Math.tanh are the same implementation in both and
-the tolerances of tests/explorables_numerics.py carry over to the page. Each test sends many
+the tolerances of tests/support/explorables_numerics.py carry over to the page. Each test sends many
 inputs to one Node process and compares every answer with the package's.
 """
 
@@ -18,11 +18,12 @@ from typing import Any
 
 import numpy as np
 import pytest
-from explorables_numerics import PROBLEM, descent_tolerance, epsilon_tolerance, loss_error_bound
 
 from whybackprop import cost, gradient_descent, numerical_gradient
 from whybackprop.blackbox import START_THETA
 from whybackprop.timing import predicted_seconds, stacked_depth
+
+from explorables_numerics import PROBLEM, descent_tolerance, epsilon_tolerance, loss_error_bound
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "docs" / "assets" / "explorables" / "core.js"

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from editions import HANGUL
 
 ROOT = Path(__file__).resolve().parent.parent

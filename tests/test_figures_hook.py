@@ -11,9 +11,9 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from hook_module import load_hook
 from mkdocs.exceptions import PluginError
 
+from hook_module import load_hook
 from small_site import (
     ENGLISH_FIGURE,
     KOREAN_FIGURE,
@@ -165,8 +165,8 @@ def test_a_marker_indented_inside_a_fold_is_drawn_inside_it(good_site: GoodSite)
 def test_a_marker_the_hook_cannot_place_fails_the_build(markdown: str, message: str) -> None:
     """Hook-level: the page's Markdown through the hook, the site's Markdown settings and the hook again."""
     import markdown as python_markdown
-    from hook_module import load_hook
 
+    from hook_module import load_hook
     from page_blocks import _site_markdown_settings
 
     hook = load_hook("figures")

@@ -12,8 +12,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hook_module import load_hook
 
+from hook_module import load_hook
 from page_blocks import collect_blocks
 from site_html import html_of_page, parse
 

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from editions import EDITIONS, Edition
 
+from editions import EDITIONS, Edition
 from site_html import html_of_page
 
 DETAILS = re.compile(r"<details>\s*<summary>(?P<summary>.*?)</summary>(?P<body>.*?)</details>", re.DOTALL)

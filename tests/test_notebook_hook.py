@@ -9,8 +9,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hook_module import load_hook
 from mkdocs.exceptions import PluginError
+
+from hook_module import load_hook
 
 notebook = load_hook("notebook")
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,20 +1,32 @@
 """Every Python block of every page of both editions runs; the built site shows no Python block that
-was not run."""
+was not run; the blocks a reader sees run pasted into a notebook; and they show the lesson, in lines
+that fit a phone (the last section)."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from editions import EDITIONS, Edition
 
-from page_blocks import PYTHON_LANGUAGES, ROOT, PageBlockError, collect_blocks, pages, run_blocks
+from editions import EDITIONS, Edition
+from page_blocks import (
+    PYTHON_LANGUAGES,
+    ROOT,
+    Block,
+    PageBlockError,
+    collect_blocks,
+    page_run,
+    pages,
+    run_blocks,
+)
 from site_html import html_of_page, parse
 
 CANARY = Path(__file__).parent / "canary"
@@ -38,14 +50,14 @@ def clean_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MPLBACKEND", "Agg")
 
 
-def run_page(page: Path) -> None:
+def run_page(page: Path) -> tuple[tuple[Block, str], ...]:
+    """The page's blocks run as the build runs them (once per process: page_run), each with its output."""
     failure = None
     try:
-        run_blocks(collect_blocks(page))
+        return page_run(page)
     except PageBlockError as error:
         failure = str(error)
-    if failure:
-        pytest.fail(failure, pytrace=False)
+    pytest.fail(failure, pytrace=False)
 
 
 @pytest.mark.usefixtures("clean_run")
@@ -258,3 +270,74 @@ def test_a_pasted_page_does_not_see_what_the_previous_page_defined(repository_co
         assert failure is not None and "NameError" in failure and "'np' is not defined" in failure, failure
     finally:
         notebook.close()
+
+
+# ---- What the code blocks show the reader ----------------------------------------------------------
+#
+# - The lesson, not the figure's plumbing: a snippet's CAPTION, ALT, figure() and __main__ part stay in
+#   the file, out of the `lesson` section its page includes.
+# - The lines a reader needs fit a 390 px phone without sideways scrolling. There a code block holds
+#   PHONE_COLUMNS characters of the code font (43.7 measured in Chromium: 358 px of 8.18 px
+#   characters), and a Hangul syllable is about 1.6 characters wide (1.56 measured). The rule: every
+#   line of a loop (`for`/`while`, header and body) in a shown block, and every line a block prints
+#   onto the page, is at most PHONE_COLUMNS wide. Other code may scroll.
+
+PHONE_COLUMNS = 43
+WIDE_CHARACTER = 1.6  # columns of a Hangul syllable (or any East Asian wide character) in the code font
+PLUMBING = re.compile(r"^(CAPTION\s*=|ALT\s*=|def figure\(|if __name__ == .__main__.:)", re.MULTILINE)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page_id(p) for p in PAGES])
+def test_no_code_block_shows_figure_plumbing(page: Path) -> None:
+    shown = [block for block in collect_blocks(page) if block.shown_source is not None]
+    plumbing = [
+        f"{block.label}: {m.group(0)}" for block in shown for m in PLUMBING.finditer(block.shown_source or "")
+    ]
+    assert not plumbing, plumbing
+
+
+def columns(line: str) -> float:
+    """How wide `line` is in a code block, in columns of the code font."""
+    return sum(WIDE_CHARACTER if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def loop_lines(source: str) -> set[int]:
+    """The 1-based numbers of the lines inside a `for` or `while` loop of `source`."""
+    return {
+        line
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, (ast.For, ast.While))
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+    }
+
+
+def too_wide(block: Block, output: str) -> list[str]:
+    found = []
+    shown = block.shown_source
+    if shown is not None:
+        lines = shown.split("\n")
+        found += [
+            f"{block.label}, loop line {n} ({columns(lines[n - 1]):g} columns): {lines[n - 1]}"
+            for n in sorted(loop_lines(shown))
+            if columns(lines[n - 1]) > PHONE_COLUMNS
+        ]
+    if block.exec_at_build:  # markdown-exec shows what it printed
+        found += [
+            f"{block.label}, output ({columns(line):g} columns): {line}"
+            for line in output.split("\n")
+            if columns(line) > PHONE_COLUMNS
+        ]
+    return found
+
+
+def test_the_column_count_reads_hangul_as_wide() -> None:
+    assert columns("for x in xs:") == 12
+    assert columns("손실 0.5") == 2 * WIDE_CHARACTER + 4
+    assert loop_lines("a = 1\nfor i in range(2):\n    print(i)\nb = 2\n") == {2, 3}
+
+
+@pytest.mark.usefixtures("clean_run")
+@pytest.mark.parametrize("page", PAGES, ids=[page_id(p) for p in PAGES])
+def test_loops_and_printed_lines_fit_a_phone(page: Path) -> None:
+    found = [line for block, output in run_page(page) for line in too_wide(block, output)]
+    assert not found, f"{len(found)} lines wider than {PHONE_COLUMNS} columns:\n" + "\n".join(found)

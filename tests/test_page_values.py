@@ -16,13 +16,13 @@ from types import ModuleType
 
 import numpy as np
 import pytest
-from editions import EDITIONS, HANGUL, KOREAN, Edition
-from hook_module import load_hook
 
 from whybackprop import gradient_descent, lecture_step_multiplications, make_problem, predicted_seconds
 from whybackprop.blackbox import PARAMETER_NAMES, START_THETA, TRUE_THETA
 from whybackprop.timing import multiplication_rate
 
+from editions import EDITIONS, HANGUL, KOREAN, Edition
+from hook_module import load_hook
 from site_html import html_of_page, parse
 from small_site import small_copy_of_the_project, strict_build
 

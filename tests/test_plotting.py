@@ -1,5 +1,7 @@
 """The chapter's figures draw without any warning in both schemes and layouts, really use a Hangul
-font, keep their text at the package's font sizes, and save a PNG where the project ignores it.
+font, keep their text at the package's font sizes, keep their legends clear of the data in both
+languages, and save a PNG where the project ignores it. The English figures show only English
+words, need no Hangul font, and every label exists in both languages.
 
 The figures tested are the site's own: every snippet that defines `figure()` (the contract of
 hooks/figures.py), imported as the build imports it. A new figure snippet is covered without
@@ -24,6 +26,9 @@ import pytest
 
 from whybackprop import make_problem, plotting
 from whybackprop.blackbox import TRUE_THETA
+from whybackprop.plotting import style
+
+from editions import EDITIONS, ENGLISH, HANGUL, KOREAN, Edition
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +60,13 @@ def snippet_module(path: Path) -> ModuleType:
     return module
 
 
-KOREAN_FIGURES = figure_snippets(ROOT / "snippets")
+def snippets_of(edition: Edition) -> Path:
+    """An edition's snippets: snippets/ for Korean, snippets/en/ for English."""
+    return ROOT / "snippets" / edition.path
+
+
+KOREAN_FIGURES = figure_snippets(snippets_of(KOREAN))
+ENGLISH_FIGURES = figure_snippets(snippets_of(ENGLISH))
 VARIANTS = [
     (path, scheme, narrow)
     for path in KOREAN_FIGURES
@@ -135,13 +146,20 @@ def legend_problems(fig: Any) -> list[str]:
     return problems
 
 
-LAYOUTS = [(path, narrow) for path in KOREAN_FIGURES for narrow in (False, True)]  # the same in both schemes
+LAYOUTS = [  # the same in both schemes; English words are longer than Korean ones
+    (edition.lang, path, narrow)
+    for edition in EDITIONS
+    for path in figure_snippets(snippets_of(edition))
+    for narrow in (False, True)
+]
 
 
-@pytest.mark.parametrize(("path", "narrow"), LAYOUTS, ids=[variant_id(p, "light", n) for p, n in LAYOUTS])
-def test_no_legend_is_clipped_or_covers_a_data_point(path: Path, narrow: bool) -> None:
+@pytest.mark.parametrize(
+    ("lang", "path", "narrow"), LAYOUTS, ids=[f"{lang}-{variant_id(p, 'light', n)}" for lang, p, n in LAYOUTS]
+)
+def test_no_legend_is_clipped_or_covers_a_data_point(lang: str, path: Path, narrow: bool) -> None:
     fig = snippet_module(path).figure(narrow=narrow)
-    drawn(fig)
+    drawn(fig, lang)
     assert not legend_problems(fig)
 
 
@@ -206,3 +224,54 @@ def test_a_figure_snippet_run_from_the_root_leaves_nothing_untracked() -> None:
         text=True,
     )
     assert ignored.returncode == 0, "figures/*.png (saved by plotting.save_png) is not ignored by git"
+
+
+# ---- English figures: every visible word English, no Hangul font needed ----------------------------
+
+
+def texts(fig: Any) -> list[str]:
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def test_every_label_exists_in_both_languages() -> None:
+    assert set(plotting.LABELS) == {"ko", "en"}
+    assert plotting.LABELS["ko"].keys() == plotting.LABELS["en"].keys()
+    assert not [word for word in plotting.LABELS["en"].values() if HANGUL.search(word)]
+
+
+@pytest.mark.parametrize("path", ENGLISH_FIGURES, ids=[p.stem for p in ENGLISH_FIGURES])
+@pytest.mark.parametrize("narrow", [False, True])
+def test_english_figure_has_no_hangul_and_needs_no_hangul_font(
+    path: Path, narrow: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_hangul_font() -> str:
+        raise RuntimeError("no Hangul font found")
+
+    module = snippet_module(path)
+    monkeypatch.setattr(style, "korean_font", no_hangul_font)  # what rendering() would call
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph is a warning
+        fig = module.figure(narrow=narrow)
+        words = texts(fig)
+        assert not [t for t in words if HANGUL.search(t)], words
+        drawn(fig, "en")
+
+
+def test_korean_is_still_the_default() -> None:
+    words = texts(plotting.fit_figure(make_problem(), TRUE_THETA))
+    assert any(HANGUL.search(t) for t in words)
+
+
+def test_unknown_language_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="lang must be one of 'ko', 'en', got 'fr'"):
+        plotting.fit_figure(make_problem(), TRUE_THETA, lang="fr")
+
+
+def test_save_png_reports_in_the_figures_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = plotting.save_png(plotting.fit_figure(make_problem(), TRUE_THETA, lang="en"), "fit", lang="en")
+    assert capsys.readouterr().out == f"Saved the figure: {path}\n"

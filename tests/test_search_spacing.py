@@ -11,9 +11,10 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from hook_module import load_hook
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+
+from hook_module import load_hook
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOK_PATH = ROOT / "hooks" / "search_spacing.py"

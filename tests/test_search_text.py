@@ -8,9 +8,10 @@ import re
 from typing import Any
 
 import pytest
+from mkdocs.exceptions import PluginError
+
 from editions import EDITIONS
 from hook_module import load_hook
-from mkdocs.exceptions import PluginError
 
 katex = load_hook("katex")
 TEX = re.compile(r"\\[(\[]|\\[a-zA-Z]{2,}")  # \( \[ or a command such as \boldsymbol

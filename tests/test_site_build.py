@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from editions import EDITIONS
 
+from editions import EDITIONS
 from site_html import html_of_page, parse
 from small_site import GoodSite, append, nav_pages, small_copy_of_the_project, strict_build
 

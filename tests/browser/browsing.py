@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
 from editions import EDITIONS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -36,6 +36,7 @@ from browsing import (
     unavailable,
     visit,
 )
+
 from editions import EDITIONS
 
 

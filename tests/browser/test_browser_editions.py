@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from browsing import edition_page, follow_nav_link, new_context, wait_until_rendered
-from editions import ENGLISH, KOREAN, page_url
 from test_browser_search import open_search
 
+from editions import ENGLISH, KOREAN, page_url
 from small_site import nav_pages
 
 

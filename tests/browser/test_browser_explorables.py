@@ -2,7 +2,7 @@
 
 Their numerics are tested in Node against whybackprop over many inputs (tests/test_explorables_core.py);
 here a few values per widget check that the page shows those numbers, with the tolerances of
-tests/explorables_numerics.py. Every exact number a widget shows is also kept in the element's
+tests/support/explorables_numerics.py. Every exact number a widget shows is also kept in the element's
 data-value (JavaScript's shortest round-trip form), which Python reads back exactly.
 """
 
@@ -27,11 +27,12 @@ from browsing import (
     recorded_page,
     wait_until_rendered,
 )
-from explorables_numerics import PROBLEM, descent_tolerance, epsilon_tolerance, loss_error_bound
 
 from whybackprop import cost, gradient_descent, numerical_gradient
 from whybackprop.blackbox import START_THETA
 from whybackprop.timing import predicted_seconds, stacked_depth
+
+from explorables_numerics import PROBLEM, descent_tolerance, epsilon_tolerance, loss_error_bound
 
 PAGES = {"epsilon": "numerical-gradient/", "descent": "learning/", "cost": "deep-network/"}
 # Every page with a widget (the black-box-gradient page has the numerical-gradient stepper).
@@ -113,10 +114,17 @@ def opened(browser: Any, origin: str, site_url: str, viewport: str) -> Iterator[
     context.close()
 
 
-def check_fits_and_axe(page: Any, viewport: str) -> None:
+# Colours do not depend on the width, nor the layout on the scheme: a test run at both widths (every
+# test using `opened`) is judged in the dark scheme on desktop and in the light one on a phone, so
+# each state it reaches is judged in both schemes and at both widths.
+SCHEME_AT = {"desktop": "dark", "phone": "light"}
+
+
+def check_fits_and_axe(page: Any, viewport: str, schemes: tuple[str, ...] | None = None) -> None:
     """After the interaction (notes and statuses shown): no sideways scrolling, and axe finds
-    nothing serious or critical in either colour scheme."""
-    for scheme in ("light", "dark"):
+    nothing serious or critical, in `schemes` (default: SCHEME_AT[viewport]; a test run at one
+    width passes both)."""
+    for scheme in schemes or (SCHEME_AT[viewport],):
         page.emulate_media(color_scheme=scheme)
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1], (
@@ -409,7 +417,7 @@ def test_numerical_stepper_counts_evaluations_exactly(
     )
     assert f"{n + 1}" in label and f"{n}" in label, label  # the label states the rule with its numbers
     assert not recorder.console_errors, recorder.console_errors
-    check_fits_and_axe(page, "phone")
+    check_fits_and_axe(page, "phone", ("light", "dark"))
     context.close()
 
 

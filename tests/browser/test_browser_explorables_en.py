@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 from browsing import recorded_page, wait_until_rendered
-from editions import HANGUL
 from test_browser_explorables import PAGES, Widget, check_fits_and_axe, press, set_rate, words_broken_inside
+
+from editions import HANGUL
 
 VIEWPORT = "phone"  # the narrowest: English labels are longer than Korean ones
 
@@ -32,7 +33,7 @@ def opened_en(browser: Any, origin: str, site_url: str) -> Iterator[Any]:
     assert not recorder.console_errors, f"console errors: {recorder.console_errors}"
     assert not recorder.failed, f"failed requests: {recorder.failed}"
     assert not recorder.foreign_requests(), f"requests that left the site: {recorder.foreign_requests()}"
-    check_fits_and_axe(page, VIEWPORT)
+    check_fits_and_axe(page, VIEWPORT, ("light", "dark"))
     context.close()
 
 

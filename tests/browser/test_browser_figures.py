@@ -16,11 +16,12 @@ from typing import Any
 
 import numpy as np
 from browsing import SCHEMES, VIEWPORTS, Visit, edition_page, probe, problems_report
-from editions import EDITIONS, pages_with_figures
 from PIL import Image
 from test_browser_palette import SETTLE_JS
 
 from whybackprop import plotting
+
+from editions import EDITIONS, pages_with_figures
 
 SMALLEST_PX = {"desktop": 11.0, "phone": 9.0}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from browsing import SCHEMES, Visit, edition_page, problems_report
-from editions import EDITIONS, page_url, pages_with_figures
 
+from editions import EDITIONS, page_url, pages_with_figures
 from small_site import nav_pages
 
 BLOCKING_IMPACTS = ("serious", "critical")

@@ -12,8 +12,9 @@ from typing import Any
 import numpy as np
 import pytest
 from browsing import wait_until_rendered
-from editions import EDITIONS, ENGLISH, KOREAN
 from PIL import Image
+
+from editions import EDITIONS, ENGLISH, KOREAN
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}

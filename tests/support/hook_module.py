@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 
 
 def load_hook(name: str) -> ModuleType:

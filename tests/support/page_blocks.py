@@ -16,6 +16,7 @@ Conventions (see CONTRIBUTING.md):
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import io
@@ -32,7 +33,7 @@ from typing import Any
 import markdown
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PYTHON_LANGUAGES = ("python", "py", "python3")
 # markdown-exec's `source` values that put the source on the page as a code block of the language.
 SOURCE_BESIDE_OUTPUT = {"above", "below", "block", "material-block", "tabbed-left", "tabbed-right"}
@@ -171,6 +172,16 @@ def run_blocks(blocks: list[Block]) -> list[Block]:
         _run(block, sessions)
         ran.append(block)
     return ran
+
+
+@functools.cache
+def page_run(page: Path) -> tuple[tuple[Block, str], ...]:
+    """The blocks of `page` that run, in order, each with what it printed: run once per test
+    process, for every test that needs them. Raises PageBlockError naming the first that fails."""
+    sessions: dict[str, dict[str, Any]] = {}
+    return tuple(
+        (block, _run(block, sessions)) for block in collect_blocks(page) if block.not_run_reason is None
+    )
 
 
 def _run(block: Block, sessions: dict[str, dict[str, Any]]) -> str:

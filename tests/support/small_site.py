@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def nav_pages(config: str = "mkdocs.yml") -> list[tuple[str, str]]:
