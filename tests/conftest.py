@@ -118,9 +118,8 @@ def build_both_editions(site_dir: Path) -> dict[str, float]:
             failures.append(f"mkdocs build --strict -f {edition.config.name} failed:\n{stdout}\n{stderr}")
     if failures:
         pytest.fail("\n".join(failures), pytrace=False)
-    for edition in sorted(
-        EDITIONS, key=lambda e: len(e.path)
-    ):  # the root edition first: the others go inside it
+    # The root edition first: the others go inside it.
+    for edition in sorted(EDITIONS, key=lambda e: len(e.path)):
         (apart / edition.lang).rename(site_dir / edition.path)
     apart.rmdir()
     return seconds
