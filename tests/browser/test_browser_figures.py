@@ -15,7 +15,7 @@ import io
 from typing import Any
 
 import numpy as np
-from browsing import SCHEMES, VIEWPORTS, Visit, edition_page, probe, problems_report
+from browsing import SCHEMES, VIEWPORTS, Visit, edition_of, edition_page, probe, problems_report
 from PIL import Image
 from test_browser_palette import SETTLE_JS
 
@@ -109,13 +109,13 @@ def test_the_schemes_variant_is_displayed_and_its_text_is_readable(
     visits: list[Visit], built_site: Any
 ) -> None:
     """Every page with a figure, in each edition (each draws its own), both viewports and schemes."""
-    visited = {v.path for v in visits}  # one edition's pages
+    lang = edition_of(visits[0].path)  # the visits are one edition's
     in_html = {
         path
-        for path in visited
+        for path in {v.path for v in visits}
         if 'class="whybackprop-figure"' in (built_site.dir / path / "index.html").read_text(encoding="utf-8")
     }
-    marked = WITH_FIGURES & visited
+    marked = {path for path in WITH_FIGURES if edition_of(path) == lang}
     assert in_html == marked, (
         f"pages with a figure in the built HTML {sorted(in_html)}, with a figure marker {sorted(marked)}"
     )

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from browsing import INSPECT_JS, NAV_LINKS, config_of, edition_of, new_context, wait_until_rendered
 
+from editions import KOREAN
+
 
 def assert_math_typeset(page: Any, where: str) -> None:
     dom = page.evaluate(INSPECT_JS)
@@ -22,7 +24,7 @@ def test_math_renders_after_instant_navigation(
         path
         for path in page_paths
         if path
-        and edition_of(path) == "ko"  # the Korean pages besides home, linked from its nav
+        and edition_of(path) == KOREAN.lang  # the Korean pages besides home, linked from its nav
         and 'class="arithmatex' in (built_site.dir / path / "index.html").read_text(encoding="utf-8")
     ]
     assert len(with_math) >= 2, f"fewer than two pages with math besides home: {with_math}"

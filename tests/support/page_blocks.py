@@ -16,7 +16,6 @@ Conventions (see CONTRIBUTING.md):
 
 from __future__ import annotations
 
-import functools
 import importlib
 import inspect
 import io
@@ -159,29 +158,18 @@ def _check_marks(block: Block) -> None:
         raise PageBlockError(f"{block.label}: marked notest but also exec=on; it is run at build")
 
 
-def run_blocks(blocks: list[Block]) -> list[Block]:
-    """Run the page's blocks in order (skipping notest ones); return the blocks run.
-
-    Raises PageBlockError naming the first block that fails.
+def run_blocks(blocks: list[Block]) -> list[tuple[Block, str]]:
+    """Run the page's blocks in order (skipping notest ones); return each block run with what it
+    printed. Raises PageBlockError naming the first block that fails.
     """
     sessions: dict[str, dict[str, Any]] = {}
-    ran = []
-    for block in blocks:
-        if block.not_run_reason is not None:
-            continue
-        _run(block, sessions)
-        ran.append(block)
-    return ran
+    return [(block, _run(block, sessions)) for block in blocks if block.not_run_reason is None]
 
 
-@functools.cache
+@cache
 def page_run(page: Path) -> tuple[tuple[Block, str], ...]:
-    """The blocks of `page` that run, in order, each with what it printed: run once per test
-    process, for every test that needs them. Raises PageBlockError naming the first that fails."""
-    sessions: dict[str, dict[str, Any]] = {}
-    return tuple(
-        (block, _run(block, sessions)) for block in collect_blocks(page) if block.not_run_reason is None
-    )
+    """run_blocks of `page`, once per test process for every test that needs it."""
+    return tuple(run_blocks(collect_blocks(page)))
 
 
 def _run(block: Block, sessions: dict[str, dict[str, Any]]) -> str:

@@ -53,11 +53,11 @@ def small_copy_of_the_project(tmp_path: Path) -> Path:
                 # The install cell's line hooks/notebook.py requires (the repository's address, unknown here).
                 install = {
                     "cell_type": "code",
+                    "execution_count": None,
                     "metadata": {},
                     "source": ['REPOSITORY = ""\n'],
                     "outputs": [],
                 }
-                install["execution_count"] = None
                 cells = [title_cell, install]
                 notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 (folder / src_uri).write_text(json.dumps(notebook), encoding="utf-8")
