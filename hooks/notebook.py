@@ -10,6 +10,10 @@ headings, permalinks and math are the other pages'. What is left to adjust:
 - Search: the In [n]: / Out[n]: prompts, the copy button's "Copied!" and the copy button's hidden
   copy of the code are left out of the search index (data-search-exclude), so results show code
   and prose only.
+- Figure files: nbconvert embeds each PNG in the page (base64, about 200 KB of a 285 KB page,
+  gzipped), which a phone must download before it can paint the first line. Each is written beside
+  the page under the name of the figure it draws (NAME.png), with its size (no layout shift) and
+  loading="lazy": the figures are further down, and arrive as the reader scrolls to them.
 - Code cells scroll sideways on a phone: tabindex lets a keyboard scroll them too.
 - mkdocs-jupyter appends a MathJax loader (fetched from a CDN) to every page; the site's math is
   rendered at build time by hooks/katex.py, so the loader is removed and nothing external is loaded.
@@ -28,6 +32,7 @@ headings, permalinks and math are the other pages'. What is left to adjust:
 from __future__ import annotations
 
 import ast
+import base64
 import html
 import json
 import logging
@@ -48,6 +53,8 @@ MATHJAX_LOADER = re.compile(r"<script data-mkdocs-jupyter-mathjax=[^>]*>.*?</scr
 CODE_CELL = '<div class="highlight-ipynb hl-python">'
 CELL_START = re.compile(r'(?=<div class="jp-Cell )')
 PLACEHOLDER_ALT = 'alt="No description has been provided for this image"'
+EMBEDDED_PNG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"')
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FIGURE_CALL = re.compile(r"\bplotting\.(\w+_figure)\(")
 # Parts of a code cell that are not its code: prompts, the copy button and its hidden copy source.
 NOT_SEARCHED = re.compile(
@@ -101,9 +108,11 @@ def figure_descriptions(snippets: Path) -> dict[str, str]:
     return found
 
 
-def with_figure_descriptions(html_text: str, page: Page, descriptions: dict[str, str]) -> str:
-    """Each cell's images get the description of the figure its code draws."""
+def with_figures(html_text: str, page: Page, descriptions: dict[str, str], folder: Path) -> str:
+    """Each cell's image gets the description of the figure its code draws, and moves from the page
+    into folder/NAME.png, loaded lazily at its size."""
     cells = CELL_START.split(html_text)
+    written: set[str] = set()
     for index, cell in enumerate(cells):
         if PLACEHOLDER_ALT not in cell:
             continue
@@ -115,8 +124,25 @@ def with_figure_descriptions(html_text: str, page: Page, descriptions: dict[str,
                 f"{names or 'no plotting.*_figure'}, and the snippets describe {sorted(descriptions)} "
                 "(a figure is described by the ALT of the snippet that draws it)"
             )
-        alt = html.escape(descriptions[names[0]])
-        cells[index] = cell.replace(PLACEHOLDER_ALT, f'alt="{alt}"')
+        name = names[0]
+        images = EMBEDDED_PNG.findall(cell)
+        if len(images) != 1 or cell.count(PLACEHOLDER_ALT) != 1 or name in written:
+            raise PluginError(
+                f"{page.file.src_uri}: the cell drawing {name} shows {len(images)} PNG images; each "
+                "figure is drawn once, in one cell, as one PNG (a file beside the page named after it)"
+            )
+        png = base64.b64decode(images[0])
+        if not png.startswith(PNG_SIGNATURE):
+            raise PluginError(f"{page.file.src_uri}: the image of {name} is not a PNG")
+        width, height = (int.from_bytes(png[at : at + 4], "big") for at in (16, 20))  # IHDR
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.png").write_bytes(png)
+        written.add(name)
+        alt = html.escape(descriptions[name])
+        cell = cell.replace(PLACEHOLDER_ALT, f'alt="{alt}"')
+        cells[index] = EMBEDDED_PNG.sub(
+            f'src="{name}.png" width="{width}" height="{height}" loading="lazy" decoding="async"', cell
+        )
     return "".join(cells)
 
 
@@ -168,7 +194,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     # (Material's per-page boost, as the API page's front matter sets; a notebook has no front matter).
     page.meta["search"] = {**page.meta.get("search", {}), "boost": NOTEBOOK_SEARCH_BOOST}
     lang = language(config)
-    html_text = with_figure_descriptions(html_text, page, figure_descriptions(SNIPPETS[lang]))
+    folder = Path(config.site_dir) / Path(page.file.dest_uri).parent  # the page's folder
+    html_text = with_figures(html_text, page, figure_descriptions(SNIPPETS[lang]), folder)
     html_text = NOT_SEARCHED.sub(
         lambda match: match[0].replace(" class=", " data-search-exclude class=", 1), html_text
     )

@@ -1,10 +1,13 @@
 """hooks/notebook.py: the Colab link, the install cell's REPOSITORY line and the figures'
-descriptions (the built pages are checked in tests/browser/test_browser_surfaces.py)."""
+descriptions and files (the built pages are checked in tests/browser/test_browser_surfaces.py)."""
 
 from __future__ import annotations
 
 import ast
+import base64
 import json
+import struct
+import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -67,8 +70,15 @@ def page_links(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, committed: str, 
     (tmp_path / "docs_en" / "notebook.ipynb").write_text(
         json.dumps(notebook.with_repository(source, committed, "x")), encoding="utf-8"
     )
-    config = SimpleNamespace(repo_url=repo_url, docs_dir=str(tmp_path / "docs_en"), theme={"language": "en"})
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="notebook.ipynb"), meta={})
+    config = SimpleNamespace(
+        repo_url=repo_url,
+        docs_dir=str(tmp_path / "docs_en"),
+        site_dir=str(tmp_path / "site"),
+        theme={"language": "en"},
+    )
+    page = SimpleNamespace(
+        file=SimpleNamespace(src_uri="notebook.ipynb", dest_uri="notebook/index.html"), meta={}
+    )
     return notebook.on_page_content("<h1>Practice notebook</h1>", page, config, None)
 
 
@@ -100,19 +110,63 @@ def test_a_notebook_without_the_repository_line_fails_the_build() -> None:
         notebook.with_repository(source, URL, "notebook.ipynb")
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_a_figure_gets_the_description_of_the_snippet_that_draws_it(lang: str) -> None:
-    descriptions = notebook.figure_descriptions(notebook.SNIPPETS[lang])
-    cell = (
-        '<div class="jp-Cell x"><pre>plotting.step_error_figure(steps, errors)</pre>'
-        f'<img {notebook.PLACEHOLDER_ALT} src="x.png"></div>'
+def png(width: int, height: int) -> bytes:
+    """A valid, blank PNG of that size."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + b"\0" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        notebook.PNG_SIGNATURE
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
     )
-    described = notebook.with_figure_descriptions(cell, PAGE, descriptions)
+
+
+def figure_cell(code: str, *images: bytes) -> str:
+    shown = "".join(
+        f'<img {notebook.PLACEHOLDER_ALT} class="" src="data:image/png;base64,{base64.b64encode(image).decode()}">'
+        for image in images
+    )
+    return f'<div class="jp-Cell x"><pre>{code}</pre>{shown}</div>'
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_figure_gets_its_description_and_moves_to_a_lazy_file(lang: str, tmp_path: Path) -> None:
+    descriptions = notebook.figure_descriptions(notebook.SNIPPETS[lang])
+    image = png(7, 5)
+    cells = figure_cell("print(1)") + figure_cell("plotting.step_error_figure(steps, errors)", image)
+    described = notebook.with_figures(cells, PAGE, descriptions, tmp_path / "notebook")
     assert notebook.PLACEHOLDER_ALT not in described
     assert descriptions["step_error_figure"][:20] in described.replace("&#x27;", "'")
+    assert "data:image" not in described
+    assert 'src="step_error_figure.png" width="7" height="5" loading="lazy"' in described
+    assert (tmp_path / "notebook" / "step_error_figure.png").read_bytes() == image
 
 
-def test_a_figure_no_snippet_describes_fails_the_build() -> None:
-    cell = f'<div class="jp-Cell x"><pre>plt.plot(x)</pre><img {notebook.PLACEHOLDER_ALT}></div>'
+def test_a_figure_no_snippet_describes_fails_the_build(tmp_path: Path) -> None:
+    cell = figure_cell("plt.plot(x)", png(2, 2))
     with pytest.raises(PluginError, match="needs a description"):
-        notebook.with_figure_descriptions(cell, PAGE, {"step_error_figure": "…"})
+        notebook.with_figures(cell, PAGE, {"step_error_figure": "…"}, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        figure_cell("plotting.step_error_figure(s, e)", png(2, 2), png(3, 3)),  # two images in one cell
+        figure_cell("plotting.step_error_figure(s, e)", png(2, 2)) * 2,  # the same figure twice
+    ],
+    ids=["two-images", "drawn-twice"],
+)
+def test_a_figure_is_one_png_in_one_cell(cells: str, tmp_path: Path) -> None:
+    with pytest.raises(PluginError, match="each figure is drawn once"):
+        notebook.with_figures(cells, PAGE, {"step_error_figure": "…"}, tmp_path)
+
+
+def test_an_image_that_is_not_a_png_fails_the_build(tmp_path: Path) -> None:
+    cell = figure_cell("plotting.step_error_figure(s, e)", b"GIF89a" + bytes(30))
+    with pytest.raises(PluginError, match="not a PNG"):
+        notebook.with_figures(cell, PAGE, {"step_error_figure": "…"}, tmp_path)

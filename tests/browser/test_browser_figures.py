@@ -53,6 +53,7 @@ FIGURES_JS = """async () => {
 
 NOTEBOOK_JS = """async () => {
   const images = [...document.querySelectorAll('.jupyter-wrapper img')];
+  for (const img of images) img.loading = 'eager';  // the notebook's figures load lazily
   await Promise.all(images.map(img => img.decode().catch(() => null)));
   return images.map(img => ({renderedWidth: img.getBoundingClientRect().width, naturalWidth: img.naturalWidth,
                              cellWidth: img.closest('.jp-Cell').getBoundingClientRect().width}));

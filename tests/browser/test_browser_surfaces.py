@@ -157,6 +157,12 @@ def test_notebook_figures_follow_the_dark_scheme_and_are_described(
         assert scheme(page) == "slate"
         figures = page.locator(".jupyter-wrapper .jp-RenderedImage img")
         assert figures.count() >= 1, "the notebook shows no figure"
+        # Lazy figures: each is loaded before it is judged (an unloaded one shows the dark page).
+        assert figures.evaluate_all(
+            "async images => { for (const img of images) img.loading = 'eager';"
+            " await Promise.all(images.map(img => img.decode()));"
+            " return images.every(img => img.naturalWidth > 0); }"
+        ), "a notebook figure did not load"
         problems = []
         for index in range(figures.count()):
             figure = figures.nth(index)
