@@ -15,6 +15,7 @@ in both editions' indexes. A formula in the index that KaTeX did not render fail
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -39,14 +40,14 @@ SITE_DIR = "assets/katex"
 # instant navigation does not run the scripts of the page it moves to).
 SCROLL_SCRIPT = HERE / "formula_scroll.js"
 SCROLL_SCRIPT_URI = "assets/formula-scroll.js"  # not under assets/katex/: no KaTeX script is loaded
-# The fonts nearly every formula uses: preloaded so that text does not shift when they arrive.
-PRELOADED_FONTS = ("KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2")
-# Big operators and tall delimiters take their glyphs from KaTeX's size fonts (katex.css: large-op
-# is Size2, small-op Size1, delimsizing sizeN and delim-sizeN SizeN). Without a preload such a font
-# comes late and its wider glyph moved the rest of its formula (a layout shift); each is about 5 KB
-# and preloaded only on the pages that use it.
-SIZE_FONT_CLASSES = re.compile(r'class="[^"]*\b(large-op|small-op|delimsizing size[1-4]|delim-size[1-4])\b')
-SIZE_FONT = {"large-op": "2", "small-op": "1"}  # the others carry their font's number
+# Every KaTeX font a page's formulas use is preloaded: one that arrives after the first paint
+# changes its glyphs' widths and moves the rest of the line (a layout shift). Main-Regular is every
+# formula's base font; the others come with classes (katex.css: mathnormal is Math-Italic,
+# boldsymbol Math-BoldItalic, large-op Size2, delimsizing size3 Size3, ...), read from KaTeX's own
+# stylesheet. Each font is 5-30 KB, fetched only by the pages that use it.
+BASE_FONT = "KaTeX_Main-Regular.woff2"
+FONT_RULE = re.compile(r"\.katex ([^{}@]+)\{([^}]*font-family:KaTeX_[^}]*)\}")
+FONT_FACE = re.compile(r"@font-face\{([^}]*)\}")
 # arithmatex's generic output: the TeX, HTML-escaped, with no element inside.
 ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
 DELIMITERS = [("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$"), ("$", "$")]
@@ -144,8 +145,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if count != len(expected):
         raise PluginError(f"{page.file.src_uri}: {count} formulas in the page, {len(expected)} rendered")
     if count:
-        sizes = {SIZE_FONT.get(m, m[-1]) for m in SIZE_FONT_CLASSES.findall("".join(expected))}
-        fonts = PRELOADED_FONTS + tuple(f"KaTeX_Size{n}-Regular.woff2" for n in sorted(sizes))
+        fonts = fonts_used("".join(expected))
         links = "".join(
             f'<link rel="preload" href="{get_relative_url(f"{SITE_DIR}/fonts/{font}", page.url)}" '
             'as="font" type="font/woff2" crossorigin>'
@@ -154,6 +154,50 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = output.replace("</head>", f"{links}</head>", 1)
     script = get_relative_url(SCROLL_SCRIPT_URI, page.url)
     return output.replace("</body>", f'<script src="{script}"></script>\n</body>', 1)
+
+
+def declarations(text: str) -> dict[str, str]:
+    """'font-family:"KaTeX_Math";font-style:italic' -> {'font-family': 'KaTeX_Math', ...}"""
+    pairs = (part.split(":", 1) for part in text.split(";") if ":" in part)
+    return {name: value.strip('"') for name, value in pairs}
+
+
+@functools.cache
+def font_rules() -> tuple[tuple[frozenset[str], str], ...]:
+    """(classes, font file) for each rule of KaTeX's stylesheet that sets a font: the classes an
+    element needs for the rule to apply to it (".katex .op-symbol.large-op" -> op-symbol, large-op)."""
+    css = (KATEX_DIST / "katex.min.css").read_text(encoding="utf-8")
+    files = {}
+    for face in FONT_FACE.findall(css):
+        found = declarations(face)
+        woff2 = re.search(r"url\(fonts/([\w-]+\.woff2)\)", found["src"])
+        if not woff2:
+            raise PluginError(f"KaTeX's stylesheet changed: no woff2 font in @font-face {{{face}}}")
+        files[found["font-family"], found.get("font-style", "normal"), found.get("font-weight", "400")] = (
+            woff2[1]
+        )
+    rules = []
+    for selectors, body in FONT_RULE.findall(css):
+        found = declarations(body)
+        face = (found["font-family"], found.get("font-style", "normal"), found.get("font-weight", "400"))
+        if face not in files:
+            raise PluginError(
+                f"KaTeX's stylesheet changed: {selectors} uses {face}, which no @font-face declares"
+            )
+        for selector in selectors.split(",.katex "):
+            # the last element of the selector; ".delimsizing.mult .delim-size1>span" -> delim-size1
+            classes = frozenset(re.findall(r"\.([\w-]+)", selector.split()[-1].split(">")[0]))
+            rules.append((classes, files[face]))
+    if not any(font == "KaTeX_Math-Italic.woff2" for _, font in rules):
+        raise PluginError(f"KaTeX's stylesheet changed: no rule sets KaTeX_Math italic: {rules}")
+    return tuple(rules)
+
+
+def fonts_used(katex_html: str) -> list[str]:
+    """The font files the rendered formulas use, the base font first."""
+    elements = {frozenset(classes.split()) for classes in re.findall(r'class="([^"]*)"', katex_html)}
+    used = {font for classes, font in font_rules() if any(classes <= element for element in elements)}
+    return [BASE_FONT, *sorted(used - {BASE_FONT})]
 
 
 # ---------------------------------------------------------------------------------------------

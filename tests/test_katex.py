@@ -50,30 +50,44 @@ def test_no_unrendered_tex_in_prose(built_site) -> None:
     assert not found, "TeX outside math markup (shown raw):\n" + "\n".join(found)
 
 
-def test_each_page_preloads_the_katex_size_fonts_its_formulas_use(built_site) -> None:
-    """A size font (big operators, tall delimiters) that arrives late widens its glyph and moves the
-    rest of the formula: a layout shift. Which classes use which font is read from KaTeX's own
-    stylesheet; a page must preload exactly the size fonts its formulas use."""
+def test_each_page_preloads_the_katex_fonts_its_formulas_use(built_site) -> None:
+    """A KaTeX font that arrives after the first paint changes its glyphs' widths and moves the rest
+    of the line: a layout shift. Which classes use which font is read from KaTeX's own stylesheet
+    (the browser's view is in tests/browser/test_browser_pages.py); a page must preload exactly the
+    fonts its formulas use, the base font KaTeX_Main-Regular included."""
     css = (built_site.dir / "assets/katex/katex.min.css").read_text(encoding="utf-8")
-    # ".katex .op-symbol.large-op{font-family:KaTeX_Size2}" -> ({"op-symbol", "large-op"}, "2")
-    rules = [
-        (set(re.findall(r"\.([\w-]+)", selector.split()[-1].split(">")[0])), size)
-        for selector, size in re.findall(r"\.katex ([^{}]+)\{font-family:KaTeX_Size(\d)\}", css)
-    ]
-    assert len(rules) >= 4, f"KaTeX's stylesheet changed: size-font rules found: {rules}"
+    faces = {}  # (family, style, weight) -> woff2 file
+    for face in re.findall(r"@font-face\{([^}]*)\}", css):
+        family = re.search(r'font-family:"?(\w+)', face)[1]
+        style, weight = re.search(r"font-style:(\w+)", face)[1], re.search(r"font-weight:(\d+)", face)[1]
+        faces[family, style, weight] = re.search(r"url\(fonts/([\w-]+\.woff2)\)", face)[1]
+    # ".katex .op-symbol.large-op{font-family:KaTeX_Size2}" -> ({"op-symbol", "large-op"}, "KaTeX_Size2-Regular.woff2")
+    rules = []
+    for group, body in re.findall(r"\.katex ([^{}@]+)\{([^}]*font-family:KaTeX_[^}]*)\}", css):
+        family = re.search(r"font-family:(\w+)", body)[1]
+        style = (re.search(r"font-style:(\w+)", body) or ["", "normal"])[1]
+        weight = (re.search(r"font-weight:(\d+)", body) or ["", "400"])[1]
+        for selector in group.split(",.katex "):
+            classes = set(re.findall(r"\.([\w-]+)", selector.split()[-1].split(">")[0]))
+            rules.append((classes, faces[family, style, weight]))
+    assert len(rules) >= 20, f"KaTeX's stylesheet changed: font rules found: {rules}"
     problems, checked = [], 0
     for html in sorted(built_site.dir.rglob("*.html")):
         text = html.read_text(encoding="utf-8")
+        if 'class="katex' not in text:
+            continue
         used_classes = [set(c.split()) for c in re.findall(r'<span class="([^"]*)"', text)]
-        needed = {size for classes, size in rules if any(classes <= used for used in used_classes)}
-        preloaded = set(re.findall(r'<link rel="preload" href="[^"]*KaTeX_Size(\d)-Regular\.woff2"', text))
-        checked += bool(needed)
+        needed = {"KaTeX_Main-Regular.woff2"} | {
+            font for classes, font in rules if any(classes <= used for used in used_classes)
+        }
+        preloaded = set(re.findall(r'<link rel="preload" href="[^"]*/(KaTeX_[\w-]+\.woff2)"', text))
+        checked += len(needed) > 2  # more than the base and Math-Italic
         if needed != preloaded:
             problems.append(
-                f"{html.relative_to(built_site.dir)}: uses Size{sorted(needed)}, preloads Size{sorted(preloaded)}"
+                f"{html.relative_to(built_site.dir)}: uses {sorted(needed)}, preloads {sorted(preloaded)}"
             )
-    assert not problems, "size fonts not preloaded as used:\n" + "\n".join(problems)
-    assert checked, "no page uses a KaTeX size font: the check checked nothing"
+    assert not problems, "KaTeX fonts not preloaded as used:\n" + "\n".join(problems)
+    assert checked, "no page uses a KaTeX font beyond the base ones: the check checked little"
 
 
 def test_good_math_is_rendered_into_the_page(good_site: GoodSite) -> None:

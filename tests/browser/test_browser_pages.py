@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from browsing import SCHEMES, Visit, edition_page, problems_report
+from browsing import SCHEMES, Visit, edition_page, probe, problems_report
 
 from editions import EDITIONS, page_url, pages_with_figures
 from small_site import nav_pages
@@ -15,6 +16,32 @@ BLOCKING_IMPACTS = ("serious", "critical")
 def assert_every_visit(visits: list[Visit], title: str, problems_of: Callable[[Visit], list[str]]) -> None:
     problems = {visit.name: found for visit in visits if (found := problems_of(visit))}
     assert not problems, problems_report(title, problems)
+
+
+@probe("katex_fonts")
+def katex_fonts(page: Any, viewport: str, scheme: str) -> dict[str, list[str]]:
+    """The KaTeX fonts the page preloads, and those the browser fetched to draw it."""
+    return page.evaluate(
+        """() => ({
+          preloaded: [...document.querySelectorAll('link[rel=preload][as=font]')].map(l => l.href),
+          fetched: performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/katex/fonts/')),
+        })"""
+    )
+
+
+def test_every_katex_font_a_page_draws_with_is_preloaded(visits: list[Visit]) -> None:
+    """A font fetched only when the browser first lays out its text arrives after the first paint,
+    and its glyphs move the rest of the line (a layout shift)."""
+    fonts = [v.probes["katex_fonts"]["light"] for v in visits]
+    assert any(f["fetched"] for f in fonts), "no page fetched a KaTeX font: the check saw nothing"
+    assert_every_visit(
+        visits,
+        "KaTeX fonts fetched without a preload:",
+        lambda v: sorted(
+            set(v.probes["katex_fonts"]["light"]["fetched"])
+            - set(v.probes["katex_fonts"]["light"]["preloaded"])
+        ),
+    )
 
 
 def test_every_nav_page_is_in_the_sitemap_and_visited(page_paths: list[str]) -> None:
