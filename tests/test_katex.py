@@ -8,11 +8,17 @@ pages unrendered.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+from fontTools.ttLib import TTFont
+
+from editions import EDITIONS
 from site_html import parse
 from small_site import GOOD_MATH, GoodSite, append, math_markdown, small_copy_of_the_project, strict_build
 
+KATEX_FONTS = Path(__file__).resolve().parent.parent / "node_modules/katex/dist/fonts"
 # TeX left in prose means math that arithmatex did not pick up; it would show raw on the page.
 RAW_TEX = re.compile(r"\\\(|\\\[|\$\$|\$\\[A-Za-z]")
 # Known-bad formulas, one per page of a small build: each must fail it, named with its page.
@@ -107,3 +113,50 @@ def test_a_formula_katex_rejects_fails_the_build(tmp_path: Path) -> None:
     for page, tex in BROKEN.items():
         assert f"{page}: {tex!r}" in output, f"the build error does not name {tex!r} on {page}:\n{output}"
     assert f"index.md: {GOOD_MATH!r}" not in output, f"the good formula was reported as broken:\n{output}"
+
+
+class DrawnFormulaText(HTMLParser):
+    """The characters inside KaTeX's <span class="katex-html"> (what its fonts draw)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # open spans inside a katex-html span, itself included; 0 outside
+        self.characters: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth and tag == "span":
+            self.depth += 1
+        elif tag == "span" and "katex-html" in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag == "span":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.characters |= set(data)
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=[e.lang for e in EDITIONS])
+def test_the_cut_down_fonts_keep_every_character_the_formulas_show(built_site, edition) -> None:
+    """The build cuts KaTeX's woff2 fonts down to the characters its formulas show; a character cut
+    from its font would be drawn in a fallback font. Checked against the whole fonts in node_modules."""
+    site = built_site.edition_dir(edition.lang)
+    pages = [p for p in site.rglob("*.html") if edition.lang != "ko" or "en" not in p.relative_to(site).parts]
+    shown = set()
+    for page in pages:
+        drawn = DrawnFormulaText()
+        drawn.feed(page.read_text(encoding="utf-8"))
+        shown |= drawn.characters
+    assert {"θ", "∇", "∑", "ε"} <= shown, "the formulas' characters were not found"
+    problems, smaller = [], 0
+    for cut_path in sorted((site / "assets/katex/fonts").glob("*.woff2")):
+        whole = set(TTFont(KATEX_FONTS / cut_path.name).getBestCmap())
+        cut = set(TTFont(cut_path).getBestCmap())
+        lost = sorted(chr(c) for c in whole & {ord(s) for s in shown} - cut)
+        if lost:
+            problems.append(f"{cut_path.name}: lost {lost}")
+        smaller += cut_path.stat().st_size < (KATEX_FONTS / cut_path.name).stat().st_size / 2
+    assert not problems, "characters the formulas show, cut from their fonts:\n" + "\n".join(problems)
+    assert smaller >= 10, f"only {smaller} fonts were cut to less than half: is the build cutting them?"
