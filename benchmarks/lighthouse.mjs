@@ -84,8 +84,9 @@ function sitemapOf(siteDir) {
   return { basePath, pages: paths.map((path) => path.slice(basePath.length)) };
 }
 
-// The floor: `page` with the content of its <article> removed but for its <h1>. It is served at a
-// path as deep as the page's, so that its relative links to the theme's assets still resolve.
+// The floor: `page` with the content of its <article> removed but for its <h1>, and without the
+// preloads of the fonts its formulas used (content, not theme). It is served at a path as deep as
+// the page's, so that its relative links to the theme's assets still resolve.
 function floorOf(siteDir, page) {
   const html = readFileSync(join(siteDir, page, "index.html"), "utf8");
   const article = /(<article class="md-content__inner md-typeset">)([\s\S]*?)(<\/article>)/;
@@ -93,7 +94,8 @@ function floorOf(siteDir, page) {
   if (!match) throw new Error(`${page}index.html has no <article class="md-content__inner md-typeset">`);
   const title = match[2].match(/<h1[\s\S]*?<\/h1>/);
   const floorPath = page.replace(/[^/]+\/$/, "theme-floor/");
-  return { path: floorPath, html: html.replace(article, `$1${title ? title[0] : ""}$3`) };
+  const empty = html.replace(article, `$1${title ? title[0] : ""}$3`);
+  return { path: floorPath, html: empty.replace(/<link rel="preload" href="[^"]*\/KaTeX_[^"]*"[^>]*>/g, "") };
 }
 
 // A static server for the folder, mounted at basePath, compressing text with gzip as GitHub
