@@ -293,7 +293,6 @@ def plain_index_text(text: str, where: str) -> str:
     )
 
 
-@event_priority(-90)  # after the search plugin has written the index (0), before hooks/search_spacing.py
 def shown_characters(katex_html: str) -> str:
     """The characters KaTeX's HTML draws (its MathML, for screen readers, is not drawn)."""
     return "".join(sorted(set(html.unescape(re.sub(r"<[^>]+>", "", MATHML.sub("", katex_html))))))
@@ -314,6 +313,7 @@ def subset_fonts(fonts: Path, characters: str) -> None:
         font.save(path)
 
 
+@event_priority(-90)  # after the search plugin has written the index (0), before hooks/search_spacing.py
 def on_post_build(config: MkDocsConfig) -> None:
     formulas = "".join(katex_html for page in _rendered.values() for katex_html in page)
     subset_fonts(Path(config.site_dir) / SITE_DIR / "fonts", shown_characters(formulas))
