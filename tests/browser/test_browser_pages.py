@@ -20,11 +20,13 @@ def assert_every_visit(visits: list[Visit], title: str, problems_of: Callable[[V
 
 @probe("katex_fonts")
 def katex_fonts(page: Any, viewport: str, scheme: str) -> dict[str, list[str]]:
-    """The KaTeX fonts the page preloads, and those the browser fetched to draw it."""
+    """The KaTeX fonts the page preloads, and those its stylesheet had to fetch itself because no
+    preload had (a preloaded font is taken from the preload, with no fetch of its own)."""
     return page.evaluate(
         """() => ({
           preloaded: [...document.querySelectorAll('link[rel=preload][as=font]')].map(l => l.href),
-          fetched: performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/katex/fonts/')),
+          fetchedByStylesheet: performance.getEntriesByType('resource')
+            .filter(r => r.name.includes('/katex/fonts/') && r.initiatorType === 'css').map(r => r.name),
         })"""
     )
 
@@ -33,14 +35,11 @@ def test_every_katex_font_a_page_draws_with_is_preloaded(visits: list[Visit]) ->
     """A font fetched only when the browser first lays out its text arrives after the first paint,
     and its glyphs move the rest of the line (a layout shift)."""
     fonts = [v.probes["katex_fonts"]["light"] for v in visits]
-    assert any(f["fetched"] for f in fonts), "no page fetched a KaTeX font: the check saw nothing"
+    assert any(f["preloaded"] for f in fonts), "no page preloads a KaTeX font: the check saw nothing"
     assert_every_visit(
         visits,
-        "KaTeX fonts fetched without a preload:",
-        lambda v: sorted(
-            set(v.probes["katex_fonts"]["light"]["fetched"])
-            - set(v.probes["katex_fonts"]["light"]["preloaded"])
-        ),
+        "KaTeX fonts fetched by the stylesheet, not preloaded:",
+        lambda v: v.probes["katex_fonts"]["light"]["fetchedByStylesheet"],
     )
 
 
