@@ -37,13 +37,13 @@ import html
 import json
 import logging
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.notebook")
@@ -108,11 +108,11 @@ def figure_descriptions(snippets: Path) -> dict[str, str]:
     return found
 
 
-def with_figures(html_text: str, page: Page, descriptions: dict[str, str], folder: Path) -> str:
-    """Each cell's image gets the description of the figure its code draws, and moves from the page
-    into folder/NAME.png, loaded lazily at its size."""
+def with_figures(html_text: str, page: Page, descriptions: dict[str, str]) -> tuple[str, dict[str, bytes]]:
+    """Each cell's image gets the description of the figure its code draws, and leaves the page for
+    a file beside it, NAME.png, loaded lazily at its size: the page, and {NAME: its PNG}."""
     cells = CELL_START.split(html_text)
-    written: set[str] = set()
+    figures: dict[str, bytes] = {}
     for index, cell in enumerate(cells):
         if PLACEHOLDER_ALT not in cell:
             continue
@@ -125,25 +125,25 @@ def with_figures(html_text: str, page: Page, descriptions: dict[str, str], folde
                 "(a figure is described by the ALT of the snippet that draws it)"
             )
         name = names[0]
+        if name in figures:
+            raise PluginError(f"{page.file.src_uri}: {name} is drawn by two cells; draw each figure once")
         images = EMBEDDED_PNG.findall(cell)
-        if len(images) != 1 or cell.count(PLACEHOLDER_ALT) != 1 or name in written:
+        if len(images) != 1 or cell.count(PLACEHOLDER_ALT) != 1:
             raise PluginError(
-                f"{page.file.src_uri}: the cell drawing {name} shows {len(images)} PNG images; each "
-                "figure is drawn once, in one cell, as one PNG (a file beside the page named after it)"
+                f"{page.file.src_uri}: the cell drawing {name} shows {len(images)} PNG images and "
+                f"{cell.count(PLACEHOLDER_ALT)} images in all; a figure cell shows one PNG"
             )
         png = base64.b64decode(images[0])
         if not png.startswith(PNG_SIGNATURE):
             raise PluginError(f"{page.file.src_uri}: the image of {name} is not a PNG")
         width, height = (int.from_bytes(png[at : at + 4], "big") for at in (16, 20))  # IHDR
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{name}.png").write_bytes(png)
-        written.add(name)
+        figures[name] = png
         alt = html.escape(descriptions[name])
         cell = cell.replace(PLACEHOLDER_ALT, f'alt="{alt}"')
         cells[index] = EMBEDDED_PNG.sub(
             f'src="{name}.png" width="{width}" height="{height}" loading="lazy" decoding="async"', cell
         )
-    return "".join(cells)
+    return "".join(cells), figures
 
 
 def repository_line(notebook: dict, where: str) -> tuple[list[str], int]:
@@ -194,8 +194,10 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     # (Material's per-page boost, as the API page's front matter sets; a notebook has no front matter).
     page.meta["search"] = {**page.meta.get("search", {}), "boost": NOTEBOOK_SEARCH_BOOST}
     lang = language(config)
-    folder = Path(config.site_dir) / Path(page.file.dest_uri).parent  # the page's folder
-    html_text = with_figures(html_text, page, figure_descriptions(SNIPPETS[lang]), folder)
+    html_text, figures = with_figures(html_text, page, figure_descriptions(SNIPPETS[lang]))
+    folder = PurePosixPath(page.file.dest_uri).parent  # the page's: its figures' src is NAME.png
+    for name, png in figures.items():
+        files.append(File.generated(config, f"{folder}/{name}.png", content=png))
     html_text = NOT_SEARCHED.sub(
         lambda match: match[0].replace(" class=", " data-search-exclude class=", 1), html_text
     )

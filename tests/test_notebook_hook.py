@@ -73,7 +73,6 @@ def page_links(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, committed: str, 
     config = SimpleNamespace(
         repo_url=repo_url,
         docs_dir=str(tmp_path / "docs_en"),
-        site_dir=str(tmp_path / "site"),
         theme={"language": "en"},
     )
     page = SimpleNamespace(
@@ -135,38 +134,38 @@ def figure_cell(code: str, *images: bytes) -> str:
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_a_figure_gets_its_description_and_moves_to_a_lazy_file(lang: str, tmp_path: Path) -> None:
+def test_a_figure_gets_its_description_and_moves_to_a_lazy_file(lang: str) -> None:
     descriptions = notebook.figure_descriptions(notebook.SNIPPETS[lang])
     image = png(7, 5)
     cells = figure_cell("print(1)") + figure_cell("plotting.step_error_figure(steps, errors)", image)
-    described = notebook.with_figures(cells, PAGE, descriptions, tmp_path / "notebook")
+    described, figures = notebook.with_figures(cells, PAGE, descriptions)
     assert notebook.PLACEHOLDER_ALT not in described
     assert descriptions["step_error_figure"][:20] in described.replace("&#x27;", "'")
     assert "data:image" not in described
     assert 'src="step_error_figure.png" width="7" height="5" loading="lazy"' in described
-    assert (tmp_path / "notebook" / "step_error_figure.png").read_bytes() == image
+    assert figures == {"step_error_figure": image}
 
 
-def test_a_figure_no_snippet_describes_fails_the_build(tmp_path: Path) -> None:
+def test_a_figure_no_snippet_describes_fails_the_build() -> None:
     cell = figure_cell("plt.plot(x)", png(2, 2))
     with pytest.raises(PluginError, match="needs a description"):
-        notebook.with_figures(cell, PAGE, {"step_error_figure": "…"}, tmp_path)
+        notebook.with_figures(cell, PAGE, {"step_error_figure": "…"})
 
 
 @pytest.mark.parametrize(
-    "cells",
+    ("cells", "error"),
     [
-        figure_cell("plotting.step_error_figure(s, e)", png(2, 2), png(3, 3)),  # two images in one cell
-        figure_cell("plotting.step_error_figure(s, e)", png(2, 2)) * 2,  # the same figure twice
+        (figure_cell("plotting.step_error_figure(s, e)", png(2, 2), png(3, 3)), "shows 2 PNG images"),
+        (figure_cell("plotting.step_error_figure(s, e)", png(2, 2)) * 2, "drawn by two cells"),
     ],
     ids=["two-images", "drawn-twice"],
 )
-def test_a_figure_is_one_png_in_one_cell(cells: str, tmp_path: Path) -> None:
-    with pytest.raises(PluginError, match="each figure is drawn once"):
-        notebook.with_figures(cells, PAGE, {"step_error_figure": "…"}, tmp_path)
+def test_a_figure_is_one_png_in_one_cell(cells: str, error: str) -> None:
+    with pytest.raises(PluginError, match=error):
+        notebook.with_figures(cells, PAGE, {"step_error_figure": "…"})
 
 
-def test_an_image_that_is_not_a_png_fails_the_build(tmp_path: Path) -> None:
+def test_an_image_that_is_not_a_png_fails_the_build() -> None:
     cell = figure_cell("plotting.step_error_figure(s, e)", b"GIF89a" + bytes(30))
     with pytest.raises(PluginError, match="not a PNG"):
-        notebook.with_figures(cell, PAGE, {"step_error_figure": "…"}, tmp_path)
+        notebook.with_figures(cell, PAGE, {"step_error_figure": "…"})
