@@ -353,8 +353,18 @@ def config_of(page: Any) -> dict[str, Any]:
 NAV_LINKS = ".md-sidebar--primary a.md-nav__link"
 
 
+def wait_for_instant_navigation(page: Any) -> None:
+    """Wait until a click on a link can be an instant navigation: Material intercepts only links to
+    pages in its sitemap, which it fetches after the page loaded. A click before that is left to
+    the browser (a full reload), or is taken over late, while the browser already navigates."""
+    page.wait_for_function(
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))"
+    )
+
+
 def follow_nav_link(page: Any, url: str) -> None:
     """Click the primary nav's link to `url` (instant navigation) and wait for the new content."""
+    wait_for_instant_navigation(page)
     links = page.locator(NAV_LINKS)
     index = links.evaluate_all("(links, url) => links.findIndex(a => a.href === url)", url)
     assert index >= 0, f"no navigation link to {url}"

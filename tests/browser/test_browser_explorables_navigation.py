@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browsing import recorded_page, wait_until_rendered
+from browsing import recorded_page, wait_for_instant_navigation, wait_until_rendered
 from test_browser_explorables import Widget
 
 # A heading after the widget on each page (moving the widget above it must not push it away).
@@ -150,6 +150,12 @@ def test_footer_next_between_two_widget_pages(browser: Any, origin: str, site_ur
     nxt = page.locator("a.md-footer__link--next")
     target = nxt.get_attribute("href")
     old = page.locator(".explorable").first.element_handle()
+    # A reader scrolls down to the footer, then taps. Material stores the scroll offset 100 ms after
+    # the last scroll; a click sooner than that, which only a script makes, has that late store
+    # write the old offset into the new page's history entry, and the new page opens there.
+    nxt.scroll_into_view_if_needed()
+    page.wait_for_function("history.state !== null && history.state.y === window.scrollY")
+    wait_for_instant_navigation(page)
     nxt.click()
     wait_for_new_widgets(page, old)
     assert page.evaluate("window.sameDocument === true"), "the footer link reloaded the page"

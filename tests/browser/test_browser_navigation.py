@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browsing import INSPECT_JS, NAV_LINKS, config_of, edition_of, new_context, wait_until_rendered
+from browsing import (
+    INSPECT_JS,
+    config_of,
+    edition_of,
+    follow_nav_link,
+    new_context,
+    wait_until_rendered,
+)
 
 from editions import KOREAN
 
@@ -34,16 +41,11 @@ def test_math_renders_after_instant_navigation(
     if "navigation.instant" not in config_of(page)["features"]:
         context.close()
         pytest.skip("navigation.instant is not enabled in mkdocs.yml")
+    wait_until_rendered(page)  # a reader clicks a page that is drawn, fonts and all
     page.evaluate("window.sameDocument = true")  # a reload would drop it
 
     for path in with_math[:2]:
-        # Follow the link in the navigation, as a reader does.
-        links = page.locator(NAV_LINKS)
-        index = links.evaluate_all("(links, url) => links.findIndex(a => a.href === url)", site_url + path)
-        assert index >= 0, f"no link to /{path} in the navigation"
-        links.nth(index).click()
-        page.wait_for_url(site_url + path)
-        wait_until_rendered(page)
+        follow_nav_link(page, site_url + path)  # as a reader does
         assert page.evaluate("window.sameDocument === true"), f"moving to /{path} reloaded the page"
         assert_math_typeset(page, f"/{path} reached by a click")
 
