@@ -248,6 +248,21 @@ def use_scheme(page: Any, scheme: str) -> None:
     )
 
 
+# Scroll through the page a screen at a time, then back to the top, as a reader does before axe
+# judges it. Blocks off screen are skipped by content-visibility, so formula_scroll.js can only tell
+# which of their formulas overflow (and make those tab stops) once they are shown; axe measuring a
+# skipped formula would otherwise see a scrollable region that no reader reaches without the block.
+READ_THROUGH_JS = """async () => {
+    const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+        scrollTo({top: y, behavior: "instant"});
+        await frame();
+    }
+    scrollTo({top: 0, behavior: "instant"});
+    await frame();
+}"""
+
+
 def run_axe(page: Any) -> list[dict[str, Any]]:
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
@@ -289,7 +304,8 @@ def screenshot_path(path: str, viewport: str) -> Path:
 
 def visit(page: Any, recorder: Recorder, site_url: str, path: str, viewport: str) -> Visit:
     """Load the page once in the light scheme and record everything the tests judge; then, where a
-    probe or axe needs it, switch to the dark scheme on the same load."""
+    probe or axe needs it, switch to the dark scheme on the same load. Before the probes and axe,
+    the page is scrolled through once (READ_THROUGH_JS), so that they judge a page that was read."""
     recorder.clear()
     url = site_url + path
     page.emulate_media(color_scheme="light")  # a previous visit may have left the page dark
@@ -307,6 +323,8 @@ def visit(page: Any, recorder: Recorder, site_url: str, path: str, viewport: str
     probes = [p for p in PROBES.values() if p.where(path, viewport)]
     records: dict[str, dict[str, Any]] = {}
     axe_violations: list[dict[str, Any]] = []
+    if axe_in:
+        page.evaluate(READ_THROUGH_JS)
     for scheme in SCHEMES:
         wanted = [p for p in probes if scheme in p.schemes]
         if not wanted and scheme not in axe_in:
