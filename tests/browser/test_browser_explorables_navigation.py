@@ -9,7 +9,9 @@ set, and leave the heading the reader asked for in view.
 
 from __future__ import annotations
 
+import time
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from browsing import recorded_page, wait_for_instant_navigation, wait_until_rendered
@@ -150,12 +152,11 @@ def test_footer_next_between_two_widget_pages(browser: Any, origin: str, site_ur
     nxt = page.locator("a.md-footer__link--next")
     target = nxt.get_attribute("href")
     old = page.locator(".explorable").first.element_handle()
-    # A reader scrolls down to the footer, then taps. Material stores the scroll offset 100 ms after
-    # the last scroll; a click sooner than that, which only a script makes, has that late store
-    # write the old offset into the new page's history entry, and the new page opens there.
-    nxt.scroll_into_view_if_needed()
-    page.wait_for_function("history.state !== null && history.state.y === window.scrollY")
     wait_for_instant_navigation(page)
+    # The next page arrives 300 ms after the click, as on a slow network, and the click follows the
+    # scroll down to the footer at once: Material stores the old page's offset 100 ms after that
+    # scroll, into the new page's history entry by then (page_top.js keeps the new page at its top).
+    page.route(urljoin(site_url + "learning/", target), lambda route: (time.sleep(0.3), route.continue_()))
     nxt.click()
     wait_for_new_widgets(page, old)
     assert page.evaluate("window.sameDocument === true"), "the footer link reloaded the page"
