@@ -79,6 +79,23 @@ def test_every_page_has_the_katex_stylesheet_and_fonts(built_site) -> None:
         )
 
 
+def test_every_page_makes_its_head_links_absolute_after_the_last_of_them(built_site) -> None:
+    """hooks/head_links.py: a link after the script would be left to Material's start-up, which
+    rewrites it once the page is drawn (for a stylesheet, a whole-page restyle)."""
+    problems = []
+    for html in sorted(built_site.dir.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        if "<head>" not in text or html.name == "404.html":  # redirects; 404 is no page (no page hooks)
+            continue
+        head = text[: text.index("</head>")]
+        script = head.rfind("l.href=l.href")
+        if script < 0:
+            problems.append(f"{html.relative_to(built_site.dir)}: no script makes the links absolute")
+        elif head.rfind("<link") > script:
+            problems.append(f"{html.relative_to(built_site.dir)}: a <link> comes after the script")
+    assert not problems, "\n".join(problems)
+
+
 def test_nothing_is_loaded_from_another_origin(built_site) -> None:
     """No CDN: scripts, styles, fonts and images all come from the site itself."""
     problems = []

@@ -11,6 +11,7 @@ from browsing import (
     edition_of,
     follow_nav_link,
     new_context,
+    wait_for_instant_navigation,
     wait_until_rendered,
 )
 
@@ -55,3 +56,35 @@ def test_math_renders_after_instant_navigation(
     assert page.evaluate("window.sameDocument === true"), "going back reloaded the page"
     assert_math_typeset(page, f"/{with_math[0]} reached by going back")
     context.close()
+
+
+# Every change of a stylesheet link's href, and whether the page had a body by then.
+WATCH_STYLESHEETS_JS = """
+window.stylesheetChanges = [];
+new MutationObserver((records) => {
+    for (const r of records) {
+        if (r.target.matches("link[rel=stylesheet]")) {
+            window.stylesheetChanges.push({from: r.oldValue, to: r.target.getAttribute("href"), withBody: !!document.body});
+        }
+    }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["href"], attributeOldValue: true});
+"""
+
+
+@pytest.mark.parametrize("path", ["learning/", "en/glossary/"])
+def test_no_stylesheet_link_changes_once_the_page_has_a_body(browser: Any, site_url: str, path: str) -> None:
+    """Material's instant navigation makes every link absolute at start-up; on a stylesheet link
+    that restyles the whole page. hooks/head_links.py does it first, while there is no body."""
+    context = new_context(browser, "phone")
+    context.add_init_script(WATCH_STYLESHEETS_JS)
+    page = context.new_page()
+    page.goto(site_url + path)
+    wait_until_rendered(page)
+    wait_for_instant_navigation(page)  # Material has started
+    changes = page.evaluate("window.stylesheetChanges")
+    context.close()
+    assert [c for c in changes if not c["withBody"]], (
+        f"/{path}: the links were not made absolute early: {changes}"
+    )
+    late = [c for c in changes if c["withBody"]]
+    assert not late, f"/{path}: stylesheet links changed after the body was parsed: {late}"
