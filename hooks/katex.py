@@ -54,6 +54,9 @@ FONT_RULE = re.compile(r"\.katex ([^{}@]+)\{([^}]*font-family:KaTeX_[^}]*)\}")
 FONT_FACE = re.compile(r"@font-face\{([^}]*)\}")
 # arithmatex's generic output: the TeX, HTML-escaped, with no element inside.
 ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
+# The same, with a bracket right before or after it: "batch size ($B$)" must not break before the
+# formula (a browser may break a line between "(" and KaTeX's inline boxes), nor before the ")".
+BRACKETED = re.compile(r'(\(?)<(span|div) class="arithmatex">(.*?)</\2>(\)?)', re.DOTALL)
 DELIMITERS = [("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$"), ("$", "$")]
 
 _formulas: dict[str, list[dict]] = {}  # page src_uri -> [{tex, display}] in page order
@@ -142,10 +145,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     def swap(match: re.Match[str]) -> str:
         nonlocal count
         count += 1
+        opening, tag, _, closing = match.groups()
         katex_html = next(rendered, "")  # a count that differs fails the build below
-        return f'<{match[1]} class="arithmatex">{katex_html}</{match[1]}>'
+        formula = f'<{tag} class="arithmatex">{katex_html}</{tag}>'
+        if tag == "span" and (opening or closing):
+            return f'<span class="math-bracketed">{opening}{formula}{closing}</span>'
+        return opening + formula + closing
 
-    output = ARITHMATEX.sub(swap, output)
+    output = BRACKETED.sub(swap, output)
     if count != len(expected):
         raise PluginError(f"{page.file.src_uri}: {count} formulas in the page, {len(expected)} rendered")
     if count:

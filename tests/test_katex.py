@@ -56,6 +56,41 @@ def test_no_unrendered_tex_in_prose(built_site) -> None:
     assert not found, "TeX outside math markup (shown raw):\n" + "\n".join(found)
 
 
+class BracketedFormulas(HTMLParser):
+    """The text of each <span class="math-bracketed"> (brackets, the formula's MathML and HTML)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += 1
+        elif tag == "span" and ("class", "math-bracketed") in attrs:
+            self.depth = 1
+            self.texts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.texts[-1] += data
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=[e.lang for e in EDITIONS])
+def test_an_inline_formula_keeps_its_brackets_on_its_line(built_site, edition) -> None:
+    """ "batch size ($B$)" in a narrow glossary cell broke between "(" and the formula: the hook
+    wraps a formula and the brackets right around it in one unbreakable span."""
+    parser = BracketedFormulas()
+    parser.feed((built_site.edition_dir(edition.lang) / "glossary/index.html").read_text(encoding="utf-8"))
+    assert any(t.startswith("(") and t.endswith(")") for t in parser.texts), parser.texts
+    odd = [t for t in parser.texts if not (t.startswith("(") or t.endswith(")"))]
+    assert not odd, f"a wrapped formula with no bracket next to it: {odd}"
+
+
 def test_each_page_preloads_the_katex_fonts_its_formulas_use(built_site) -> None:
     """A KaTeX font that arrives after the first paint changes its glyphs' widths and moves the rest
     of the line: a layout shift. Which classes use which font is read from KaTeX's own stylesheet
