@@ -64,11 +64,15 @@ function buildSite() {
   const root = mkdtempSync(join(tmpdir(), "lighthouse-site-"));
   const siteDir = join(root, BASE_PATH);
   console.error(`building the site into ${siteDir} ...`);
-  execFileSync(join(ROOT, ".venv/bin/mkdocs"), ["build", "--strict", "--quiet", "--site-dir", siteDir], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, NO_MKDOCS_2_WARNING: "1", SITE_URL: `http://127.0.0.1:8000${BASE_PATH}` },
-  });
+  // Both editions, as the deploy serves them: a page's language selector makes Material fetch the
+  // other edition's sitemap, a 404 (and a console error) if only one edition were there.
+  for (const [config, dir] of [["mkdocs.yml", siteDir], ["mkdocs.en.yml", join(siteDir, "en")]]) {
+    execFileSync(join(ROOT, ".venv/bin/mkdocs"), ["build", "--strict", "--quiet", "-f", config, "--site-dir", dir], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NO_MKDOCS_2_WARNING: "1", SITE_URL: `http://127.0.0.1:8000${BASE_PATH}` },
+    });
+  }
   return { siteDir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
