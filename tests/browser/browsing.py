@@ -304,8 +304,8 @@ def screenshot_path(path: str, viewport: str) -> Path:
 
 def visit(page: Any, recorder: Recorder, site_url: str, path: str, viewport: str) -> Visit:
     """Load the page once in the light scheme and record everything the tests judge; then, where a
-    probe or axe needs it, switch to the dark scheme on the same load. Before the probes and axe,
-    the page is scrolled through once (READ_THROUGH_JS), so that they judge a page that was read."""
+    probe or axe needs it, switch to the dark scheme on the same load. Where axe runs, the page is
+    first scrolled through once (READ_THROUGH_JS): axe and the probes judge a page that was read."""
     recorder.clear()
     url = site_url + path
     page.emulate_media(color_scheme="light")  # a previous visit may have left the page dark
