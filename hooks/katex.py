@@ -52,11 +52,12 @@ SCROLL_SCRIPT_URI = "assets/formula-scroll.js"  # not under assets/katex/: no Ka
 BASE_FONT = "KaTeX_Main-Regular.woff2"
 FONT_RULE = re.compile(r"\.katex ([^{}@]+)\{([^}]*font-family:KaTeX_[^}]*)\}")
 FONT_FACE = re.compile(r"@font-face\{([^}]*)\}")
-# arithmatex's generic output: the TeX, HTML-escaped, with no element inside.
-ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
-# The same, with a bracket right before or after it: "batch size ($B$)" must not break before the
-# formula (a browser may break a line between "(" and KaTeX's inline boxes), nor before the ")".
-BRACKETED = re.compile(r'(\(?)<(span|div) class="arithmatex">(.*?)</\2>(\)?)', re.DOTALL)
+# arithmatex's generic output: the TeX, HTML-escaped, with no element inside; with the bracket right
+# before or after it, if any ("batch size ($B$)" must not break between "(" and the formula).
+ARITHMATEX = re.compile(
+    r'(?P<opening>\(?)<(?P<tag>span|div) class="arithmatex">(?P<tex>.*?)</(?P=tag)>(?P<closing>\)?)',
+    re.DOTALL,
+)
 DELIMITERS = [("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$"), ("$", "$")]
 
 _formulas: dict[str, list[dict]] = {}  # page src_uri -> [{tex, display}] in page order
@@ -96,7 +97,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _formulas[page.file.src_uri] = [
-        {"tex": strip_delimiters(html.unescape(match[2])), "display": match[1] == "div"}
+        {"tex": strip_delimiters(html.unescape(match["tex"])), "display": match["tag"] == "div"}
         for match in ARITHMATEX.finditer(html_text)
     ]
     return html_text  # the search index keeps the TeX; the HTML is swapped in on_post_page
@@ -145,14 +146,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     def swap(match: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        opening, tag, _, closing = match.groups()
+        opening, tag, closing = match["opening"], match["tag"], match["closing"]
         katex_html = next(rendered, "")  # a count that differs fails the build below
         formula = f'<{tag} class="arithmatex">{katex_html}</{tag}>'
-        if tag == "span" and (opening or closing):
+        if tag == "span" and (opening or closing):  # a browser may break between "(" and the formula
             return f'<span class="math-bracketed">{opening}{formula}{closing}</span>'
         return opening + formula + closing
 
-    output = BRACKETED.sub(swap, output)
+    output = ARITHMATEX.sub(swap, output)
     if count != len(expected):
         raise PluginError(f"{page.file.src_uri}: {count} formulas in the page, {len(expected)} rendered")
     if count:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from editions import EDITIONS
+from hook_module import load_hook
 from site_html import html_of_page, parse
 from small_site import GoodSite, append, nav_pages, small_copy_of_the_project, strict_build
 
@@ -79,6 +80,9 @@ def test_every_page_has_the_katex_stylesheet_and_fonts(built_site) -> None:
         )
 
 
+head_links = load_hook("head_links")
+
+
 def test_every_page_makes_its_head_links_absolute_after_the_last_of_them(built_site) -> None:
     """hooks/head_links.py: a link after the script would be left to Material's start-up, which
     rewrites it once the page is drawn (for a stylesheet, a whole-page restyle)."""
@@ -88,7 +92,7 @@ def test_every_page_makes_its_head_links_absolute_after_the_last_of_them(built_s
         if "<head>" not in text or html.name == "404.html":  # redirects; 404 is no page (no page hooks)
             continue
         head = text[: text.index("</head>")]
-        script = head.rfind("l.href=l.href")
+        script = head.rfind(head_links.SCRIPT)
         if script < 0:
             problems.append(f"{html.relative_to(built_site.dir)}: no script makes the links absolute")
         elif head.rfind("<link") > script:
