@@ -100,6 +100,33 @@ def test_every_page_makes_its_head_links_absolute_after_the_last_of_them(built_s
     assert not problems, "\n".join(problems)
 
 
+palette = load_hook("palette")
+
+
+def test_every_page_leaves_its_colour_toggle_to_our_script(built_site) -> None:
+    """hooks/palette.py: Material's palette component, which restyles the whole page three times at
+    every load, finds no form to mount on; docs/javascripts/palette.js runs the toggle instead."""
+    problems = []
+    for html in sorted(built_site.dir.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        if "<head>" not in text:  # redirects
+            continue
+        where = html.relative_to(built_site.dir)
+        if (
+            palette.MATERIAL_MARK in text
+            or f'<form class="md-header__option" {palette.OUR_MARK}>' not in text
+        ):
+            problems.append(f"{where}: the palette form is still Material's")
+        if not re.search(r'<script src="[^"]*javascripts/palette\.js"', text):
+            problems.append(f"{where}: javascripts/palette.js is not loaded")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_palette_hook_fails_on_a_page_without_materials_form() -> None:
+    with pytest.raises(Exception, match='expected one data-md-component="palette"'):
+        palette.hand_over("<html><body><form></form></body></html>", "some.md")
+
+
 def test_nothing_is_loaded_from_another_origin(built_site) -> None:
     """No CDN: scripts, styles, fonts and images all come from the site itself."""
     problems = []

@@ -138,6 +138,8 @@ def recorded_page(browser: Any, viewport: str, origin: str) -> tuple[Any, Any, R
 
 
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's data-md-color-scheme
+PALETTE = "form[data-palette]"  # the header's colour-scheme options (docs/javascripts/palette.js)
+PALETTE_TOGGLE = f"{PALETTE} label:not([hidden])"  # the one showing: a click moves to the next option
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ import numpy as np
 import pytest
 from browsing import (
     NAV_LINKS,
+    PALETTE,
+    PALETTE_TOGGLE,
     SCHEMES,
     Visit,
     edition_of,
@@ -32,7 +34,6 @@ from editions import KOREAN
 
 TEXT_CONTRAST = 4.5  # WCAG AA for normal text
 GRAPHICS_CONTRAST = 3.0  # WCAG for graphics, used for a figure without text elements (an <img>)
-TOGGLE = "[data-md-component=palette] label:not([hidden])"
 
 # Marks every figure of the page and returns where its text is, relative to the figure.
 FIGURES_JS = """async () => {
@@ -117,9 +118,9 @@ def scheme(page: Any) -> str | None:
 def toggle_to_another_scheme(page: Any) -> str | None:
     """Click the toggle until the scheme changes (a toggle may cycle through "system", light, dark)."""
     before = scheme(page)
-    toggle = page.locator(TOGGLE)
+    toggle = page.locator(PALETTE_TOGGLE)
     assert toggle.count() == 1, "no palette toggle in the header"
-    for _ in range(page.locator("[data-md-component=palette] input").count()):
+    for _ in range(page.locator(f"{PALETTE} input").count()):
         toggle.click()
         if scheme(page) != before:
             break
@@ -168,4 +169,67 @@ def test_the_toggle_switches_the_scheme_and_the_next_page_keeps_it(browser: Any,
     page.goto(others[0])
     wait_until_rendered(page)
     assert scheme(page) == chosen, f"the next page is in {scheme(page)}, the reader chose {chosen}"
+    context.close()
+
+
+# What the palette does at load that restyles the whole page, once the page's content is there: a
+# colour mark on <body> that changes (data-md-color-switching, -scheme, -primary, -accent) or any
+# color-scheme <meta> (the browser restyles on every change to one). Material's own component did
+# three such things on every load (docs/javascripts/palette.js).
+WATCH_PALETTE_JS = """
+window.paletteRestyles = [];
+new MutationObserver((records) => {
+  if (!document.querySelector("footer")) return;  // before the content: costs nothing
+  for (const r of records) {
+    const t = r.target;
+    if (r.type === "attributes" && t === document.body && r.attributeName !== "data-md-color-media"
+        && r.oldValue !== t.getAttribute(r.attributeName))
+      window.paletteRestyles.push(`<body ${r.attributeName}>: ${r.oldValue} -> ${t.getAttribute(r.attributeName)}`);
+    for (const node of r.type === "childList" ? r.addedNodes : [t])
+      if (node.nodeType === 1 && node.matches("meta[name=color-scheme]"))
+        window.paletteRestyles.push(`a color-scheme meta: ${node.outerHTML}`);
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true});
+"""
+
+HEADER_COLOUR_JS = """() => {
+  const rgb = getComputedStyle(document.querySelector('[data-md-component=header]')).backgroundColor;
+  return '#' + rgb.match(/\\d+/g).slice(0, 3).map(c => (+c).toString(16).padStart(2, '0')).join('');
+}"""
+
+
+@pytest.mark.parametrize("path", ["learning/", "en/glossary/"])
+def test_the_palette_restyles_nothing_at_load_and_switches_on_demand(
+    browser: Any, site_url: str, path: str
+) -> None:
+    """A first visit and a return in the dark scheme cost no whole-page restyle; a switch by click
+    or by Enter still changes the colours, the page's canvas and the browser's toolbar colour."""
+    context = new_context(browser, "phone")
+    context.add_init_script(WATCH_PALETTE_JS)
+    page = context.new_page()
+    page.goto(site_url + path)
+    wait_until_rendered(page)
+    restyles = page.evaluate("window.paletteRestyles")
+    assert not restyles, f"/{path}, a first visit restyled the whole page: {restyles}"
+
+    assert toggle_to_another_scheme(page) == "slate", (
+        "the toggle (from the light scheme) did not reach the dark one"
+    )
+    assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") == "dark", (
+        "the page's canvas and scrollbars stayed light in the dark scheme"
+    )
+    assert page.evaluate("document.body.hasAttribute('data-md-color-switching')") is False, (
+        "the switch left its no-transitions mark on <body>"
+    )
+    assert page.locator("meta[name=theme-color]").get_attribute("content") == page.evaluate(HEADER_COLOUR_JS)
+
+    page.reload()
+    wait_until_rendered(page)
+    assert scheme(page) == "slate", "the dark scheme was not remembered"
+    restyles = page.evaluate("window.paletteRestyles")
+    assert not restyles, f"/{path}, a return in the dark scheme restyled the whole page: {restyles}"
+
+    page.locator(f"{PALETTE} input").first.focus()  # where Tab lands
+    page.keyboard.press("Enter")
+    assert scheme(page) != "slate", "Enter on the focused toggle did not move to the next option"
     context.close()

@@ -11,14 +11,13 @@ from typing import Any
 
 import numpy as np
 import pytest
-from browsing import wait_until_rendered
+from browsing import PALETTE_TOGGLE, wait_until_rendered
 from PIL import Image
 
 from editions import EDITIONS, ENGLISH, KOREAN
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-TOGGLE = "[data-md-component=palette] label:not([hidden])"
 RAW_TEX = ("\\(", "\\[", "\\boldsymbol", "\\frac", "\\varepsilon", "\\theta")
 NOTEBOOK_LEFTOVERS = ("Copied!", "In [", "In\xa0[", "Out[")
 # Queries whose results include formulas (and the notebook) in each edition.
@@ -66,7 +65,7 @@ def test_the_colour_scheme_is_kept_across_the_language_switch(context: Any, site
     for _ in range(3):  # Material's toggle cycles: system -> light -> dark
         if scheme(page) == "slate":
             break
-        page.locator(TOGGLE).click()
+        page.locator(PALETTE_TOGGLE).click()
     assert scheme(page) == "slate", "the palette toggle never reached the dark scheme"
     for edition in (ENGLISH, KOREAN):  # there and back
         link = page.locator(f"a.md-select__link[hreflang={edition.lang}]")
