@@ -117,7 +117,7 @@ def test_every_page_leaves_its_colour_toggle_to_our_script(built_site) -> None:
             or f'<form class="md-header__option" {palette.OUR_MARK}>' not in text
         ):
             problems.append(f"{where}: the palette form is still Material's")
-        if not re.search(r'<script src="[^"]*javascripts/palette\.js"', text):
+        if not re.search(r'<script[^>]*\ssrc="[^"]*javascripts/palette\.js"', text):
             problems.append(f"{where}: javascripts/palette.js is not loaded")
     assert not problems, "\n".join(problems)
 
@@ -125,6 +125,51 @@ def test_every_page_leaves_its_colour_toggle_to_our_script(built_site) -> None:
 def test_the_palette_hook_fails_on_a_page_without_materials_form() -> None:
     with pytest.raises(Exception, match='expected one data-md-component="palette"'):
         palette.hand_over("<html><body><form></form></body></html>", "some.md")
+
+
+deferred_scripts = load_hook("deferred_scripts")
+
+
+def test_every_script_file_waits_for_the_parsed_page_and_material_comes_first(built_site) -> None:
+    """hooks/deferred_scripts.py: a script file without `defer` (or `async`) holds up the first paint
+    behind Material's start-up; ours use Material's document$, so its bundle comes before them."""
+    problems = []
+    for html in sorted(built_site.dir.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        if "<head>" not in text or html.name == "404.html":  # redirects; 404 is no page (no page hooks)
+            continue
+        where = html.relative_to(built_site.dir)
+        tags = re.findall(r"<script[^>]*\ssrc=\"([^\"]*)\"[^>]*>", text)
+        blocking = [
+            t for t in re.findall(r"<script[^>]*\ssrc=[^>]*>", text) if not re.search(r"\s(defer|async)\b", t)
+        ]
+        if blocking:
+            problems.append(f"{where}: not deferred: {blocking}")
+        bundle = [
+            i
+            for i, src in enumerate(tags)
+            if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", src)
+        ]
+        ours = [
+            i
+            for i, src in enumerate(tags)
+            if src.endswith(("page_top.js", "palette.js", "formula-scroll.js", "language-switch.js"))
+        ]
+        if len(bundle) != 1 or len(ours) != 4 or min(ours) < bundle[0]:
+            problems.append(f"{where}: Material's bundle does not come before our scripts: {tags}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_deferring_hook_fails_on_an_inline_script_after_materials_bundle() -> None:
+    page = '<body><script src="assets/javascripts/bundle.0123abcd.min.js"></script><script>document$</script></body>'
+    with pytest.raises(Exception, match="an inline script after Material's bundle would run before it"):
+        deferred_scripts.deferred(page, "some.md")
+    assert (
+        deferred_scripts.deferred(page.replace("<script>document$</script>", ""), "some.md").count(
+            " defer src="
+        )
+        == 1
+    )
 
 
 def test_nothing_is_loaded_from_another_origin(built_site) -> None:

@@ -672,8 +672,10 @@
   };
 
   window.whyBackpropExplorables = { start };
-  // Material's document$ emits on the first load and after every instant navigation.
-  if (typeof document$ !== "undefined") document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // Material's document$ emits on the first load and after every instant navigation. On a full
+  // load this script runs before Material's (both deferred, this one earlier in the page), so it
+  // waits for DOMContentLoaded, which comes after every deferred script.
+  const begin = () => (typeof document$ !== "undefined" ? document$.subscribe(start) : start());
+  if (typeof document$ !== "undefined" || document.readyState === "complete") begin();
+  else document.addEventListener("DOMContentLoaded", begin, { once: true });
 })();
