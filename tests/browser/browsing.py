@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from editions import EDITIONS
 
@@ -277,19 +278,51 @@ def run_axe(page: Any) -> list[dict[str, Any]]:
     return violations
 
 
+# Bring an element into view as a reader would: scroll to each closed fold around it and open it,
+# then scroll to the element until it stays on screen a while. (A fold opened off screen keeps its
+# closed height, as blocks skipped off screen by content-visibility keep their last size; blocks
+# above take their real height once shown, and a widget in an opened fold grows once built: both
+# move the element.) True once it stayed on screen.
+SHOW_JS = """async el => {
+  const settle = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))));
+  const folds = [];
+  for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) folds.unshift(d);
+  for (const fold of folds.filter(d => !d.open)) {
+    fold.scrollIntoView({block: 'center', behavior: 'instant'});
+    await settle();
+    fold.open = true;
+  }
+  let onScreen = 0;
+  for (let i = 0; i < 40 && onScreen < 3; i++) {
+    const box = el.getBoundingClientRect();
+    if (box.bottom > 0 && box.top < innerHeight) onScreen += 1;
+    else { onScreen = 0; el.scrollIntoView({block: 'center', behavior: 'instant'}); }
+    await settle();
+  }
+  return onScreen >= 3;
+}"""
+
+
 def check_copy_buttons(page: Any, blocks: list[dict[str, Any]]) -> list[str]:
-    """Click each code block's copy button; the clipboard must then hold exactly the block's code."""
+    """Go to each code block as a reader does (opening its folds) and click its copy button; the
+    clipboard must then hold exactly the block's code. Material mounts a block's button when the
+    block first comes into view (content.lazy in mkdocs.yml), so a block never shown has none."""
     failures = []
+    codes = page.locator(".md-content pre > code")
     for block in blocks:
-        if not block["button"]:
-            failures.append(f"code block #{block['index']} has no copy button: {block['text'][:60]!r}")
+        code = codes.nth(block["index"])
+        if not code.evaluate(SHOW_JS):
+            failures.append(f"code block #{block['index']} never stays on screen: {block['text'][:60]!r}")
+            continue
+        button = code.locator("xpath=..").locator("[data-clipboard-target]")
+        try:
+            button.wait_for(state="visible", timeout=5000)
+        except PlaywrightTimeoutError:
+            failures.append(
+                f"code block #{block['index']} has no copy button once shown: {block['text'][:60]!r}"
+            )
             continue
         page.evaluate("navigator.clipboard.writeText('(clipboard not written)')")
-        button = page.locator(f"[data-clipboard-target='{block['button']}']")
-        # A block inside a closed fold (<details>): open the folds first, as a reader does.
-        button.evaluate(
-            "b => { for (let d = b.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
-        )
         button.click()
         copied = page.evaluate("navigator.clipboard.readText()")
         if copied != block["text"].rstrip():

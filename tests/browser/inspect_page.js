@@ -64,12 +64,8 @@ async () => {
     }
   }
 
-  // Code blocks: their code and the copy button Material puts beside it.
-  const codeBlocks = [...content.querySelectorAll("pre > code")].map((code, index) => {
-    const pre = code.parentElement;
-    const button = pre.id ? document.querySelector(`[data-clipboard-target="#${pre.id} > code"]`) : null;
-    return { index, text: code.textContent, button: button ? button.getAttribute("data-clipboard-target") : null };
-  });
+  // Code blocks: their code (Material adds a copy button to each once it is shown).
+  const codeBlocks = [...content.querySelectorAll("pre > code")].map((code, index) => ({ index, text: code.textContent }));
 
   return {
     title: document.title,

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from browsing import SCHEMES, Visit, edition_page, probe, problems_report
+from browsing import (
+    SCHEMES,
+    SHOW_JS,
+    Visit,
+    edition_page,
+    new_context,
+    probe,
+    problems_report,
+    wait_until_rendered,
+)
 
 from editions import EDITIONS, page_url, pages_with_figures
 from small_site import nav_pages
@@ -128,6 +137,23 @@ def test_copy_button_puts_the_code_on_the_clipboard(visits: list[Visit]) -> None
     assert {v.path for v in clicked} == {v.path for v in visits}, "a page whose copy buttons were not clicked"
     assert any(v.dom["codeBlocks"] for v in clicked), "no code block on any page: the copy check saw nothing"
     assert_every_visit(clicked, "copy buttons that fail:", lambda v: v.copy_failures or [])
+
+
+def test_a_code_block_gets_its_copy_button_when_it_comes_into_view(browser: Any, site_url: str) -> None:
+    """content.lazy (mkdocs.yml): Material mounts each code block when it is first shown, not all of
+    them at load, which measured every block and laid out the whole page."""
+    context = new_context(browser, "phone")
+    page = context.new_page()
+    page.goto(site_url + "learning/")
+    wait_until_rendered(page)
+    last = page.locator(".md-content pre > code").last
+    button = last.locator("xpath=..").locator("[data-clipboard-target]")
+    assert button.count() == 0, (
+        "the page's last code block, far below the first screen, had its copy button at load"
+    )
+    assert last.evaluate(SHOW_JS), "the last code block never stays on screen"
+    button.wait_for(state="attached", timeout=5000)  # shown on hover, or when the block is tapped
+    context.close()
 
 
 def test_no_serious_accessibility_violation(visits: list[Visit]) -> None:
