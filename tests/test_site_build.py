@@ -172,6 +172,46 @@ def test_the_deferring_hook_fails_on_an_inline_script_after_materials_bundle() -
     )
 
 
+tables = load_hook("tables")
+
+
+def test_every_table_comes_wrapped_and_styled_by_materials_own_rules(built_site) -> None:
+    """hooks/tables.py: each table sits in Material's two wrappers with the class Material's start-up
+    skips, and tables.css (Material's table rules for that class) comes before extra.css."""
+    problems, seen = [], 0
+    for html in sorted(built_site.dir.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        where = html.relative_to(built_site.dir)
+        for table in re.finditer(r"<table[^>]*>", text):
+            seen += 1
+            before = text[: table.start()]
+            if table[0] != f'<table class="{tables.CLASS}">' or not before.endswith(
+                '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            ):
+                problems.append(f"{where}: {table[0]} not wrapped as Material would")
+        if "<table" in text:
+            links = re.findall(
+                r'<link rel="stylesheet" href="[^"]*?((?:assets/)?stylesheets/[^"/]+\.css)"', text
+            )
+            if tables.STYLESHEET not in links or links.index(tables.STYLESHEET) > links.index(
+                "stylesheets/extra.css"
+            ):
+                problems.append(f"{where}: {tables.STYLESHEET} missing or after extra.css: {links}")
+    assert seen, "no table in the site: the check saw nothing"
+    for edition in ("", "en/"):
+        css = (built_site.dir / edition / tables.STYLESHEET).read_text(encoding="utf-8")
+        if css.count("table.md-table") < 10 or "table:not([class])" in css:
+            problems.append(f"{edition}{tables.STYLESHEET}: not Material's table rules for .md-table:\n{css}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_table_rules_keep_their_media_queries() -> None:
+    css = "a{x:1}@media print{.md-typeset table:not([class]){display:table}}.md-typeset table:not([class]) td{p:1}"
+    assert tables.table_rules(css) == (
+        "@media print{.md-typeset table.md-table{display:table}}\n.md-typeset table.md-table td{p:1}\n"
+    )
+
+
 def test_nothing_is_loaded_from_another_origin(built_site) -> None:
     """No CDN: scripts, styles, fonts and images all come from the site itself."""
     problems = []

@@ -8,6 +8,7 @@ from typing import Any
 from browsing import (
     SCHEMES,
     SHOW_JS,
+    VIEWPORTS,
     Visit,
     edition_page,
     new_context,
@@ -154,6 +155,36 @@ def test_a_code_block_gets_its_copy_button_when_it_comes_into_view(browser: Any,
     assert last.evaluate(SHOW_JS), "the last code block never stays on screen"
     button.wait_for(state="attached", timeout=5000)  # shown on hover, or when the block is tapped
     context.close()
+
+
+# Where each of the glossary's tables and the block after it sit, and how often they are wrapped.
+TABLES_JS = """async () => {
+  await document.fonts.ready;
+  return [...document.querySelectorAll('.md-typeset table')].map(table => {
+    const wrapper = table.closest('.md-typeset__scrollwrap');
+    const next = (wrapper || table).nextElementSibling;
+    return [table.getBoundingClientRect().top, table.getBoundingClientRect().height,
+            next && next.getBoundingClientRect().top, wrapper && wrapper.querySelectorAll('.md-typeset__scrollwrap').length];
+  });
+}"""
+
+
+def test_a_table_is_where_material_puts_it_before_any_script_runs(browser: Any, site_url: str) -> None:
+    """hooks/tables.py: the page as first painted (scripts not run) and the page after Material's
+    start-up lay the glossary's tables out alike, so wrapping them moves nothing (no layout shift)."""
+    layouts = []
+    for scripts in (False, True):
+        context = browser.new_context(viewport=VIEWPORTS["phone"], java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(site_url + "glossary/", wait_until="load")
+        if scripts:
+            wait_until_rendered(page)
+        layouts.append(page.evaluate(TABLES_JS))
+        context.close()
+    assert layouts[0], "no table on the glossary"
+    assert layouts[0] == layouts[1], (
+        f"tables before scripts {layouts[0]}, after Material's start-up {layouts[1]}"
+    )
 
 
 def test_no_serious_accessibility_violation(visits: list[Visit]) -> None:
