@@ -3,9 +3,9 @@
 Material's start-up takes every class-less table out of the page and puts it back inside two
 wrappers (`.md-typeset__scrollwrap > .md-typeset__table`, which let it scroll sideways on a phone).
 That restyles the whole table, the glossary's largest start-up task (Lighthouse TBT 528 -> 109 ms
-without it, 3 rounds), and when it comes after the first paint it moves everything below the table
-(a layout shift of 0.035 in 3 of 8 loads at 4x CPU). Here each table has the wrappers in the HTML and
-the class `md-table`, so Material's start-up, which wraps `table:not([class])` only, leaves it alone.
+side by side, 3 rounds), and when it comes after the first paint it moves everything below the table
+(10 px on the glossary at a phone's width). Here each table has the wrappers in the HTML and the
+class `md-table`, so Material's start-up, which wraps `table:not([class])` only, leaves it alone.
 
 Material's table styles select `table:not([class])` too. They are taken from the theme's own
 stylesheet at each build, with that selector turned into `table.md-table`, into `tables.css`: no
