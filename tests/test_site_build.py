@@ -80,6 +80,17 @@ def test_every_page_has_the_katex_stylesheet_and_fonts(built_site) -> None:
         )
 
 
+def built_pages(built_site, with_404: bool) -> list[tuple[Path, str]]:
+    """Every built HTML page but the redirects (no <head>): its path in the site and its text. The
+    404 pages come from a template, so the page hooks (on_post_page) do not run on them."""
+    pages = []
+    for html in sorted(built_site.dir.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        if "<head>" in text and (with_404 or html.name != "404.html"):
+            pages.append((html.relative_to(built_site.dir), text))
+    return pages
+
+
 head_links = load_hook("head_links")
 
 
@@ -87,16 +98,13 @@ def test_every_page_makes_its_head_links_absolute_after_the_last_of_them(built_s
     """hooks/head_links.py: a link after the script would be left to Material's start-up, which
     rewrites it once the page is drawn (for a stylesheet, a whole-page restyle)."""
     problems = []
-    for html in sorted(built_site.dir.rglob("*.html")):
-        text = html.read_text(encoding="utf-8")
-        if "<head>" not in text or html.name == "404.html":  # redirects; 404 is no page (no page hooks)
-            continue
+    for where, text in built_pages(built_site, with_404=False):
         head = text[: text.index("</head>")]
         script = head.rfind(head_links.SCRIPT)
         if script < 0:
-            problems.append(f"{html.relative_to(built_site.dir)}: no script makes the links absolute")
+            problems.append(f"{where}: no script makes the links absolute")
         elif head.rfind("<link") > script:
-            problems.append(f"{html.relative_to(built_site.dir)}: a <link> comes after the script")
+            problems.append(f"{where}: a <link> comes after the script")
     assert not problems, "\n".join(problems)
 
 
@@ -107,11 +115,7 @@ def test_every_page_leaves_its_colour_toggle_to_our_script(built_site) -> None:
     """hooks/palette.py: Material's palette component, which restyles the whole page three times at
     every load, finds no form to mount on; docs/javascripts/palette.js runs the toggle instead."""
     problems = []
-    for html in sorted(built_site.dir.rglob("*.html")):
-        text = html.read_text(encoding="utf-8")
-        if "<head>" not in text:  # redirects
-            continue
-        where = html.relative_to(built_site.dir)
+    for where, text in built_pages(built_site, with_404=True):
         if (
             palette.MATERIAL_MARK in text
             or f'<form class="md-header__option" {palette.OUR_MARK}>' not in text
@@ -134,11 +138,7 @@ def test_every_script_file_waits_for_the_parsed_page_and_material_comes_first(bu
     """hooks/deferred_scripts.py: a script file without `defer` (or `async`) holds up the first paint
     behind Material's start-up; ours use Material's document$, so its bundle comes before them."""
     problems = []
-    for html in sorted(built_site.dir.rglob("*.html")):
-        text = html.read_text(encoding="utf-8")
-        if "<head>" not in text or html.name == "404.html":  # redirects; 404 is no page (no page hooks)
-            continue
-        where = html.relative_to(built_site.dir)
+    for where, text in built_pages(built_site, with_404=False):
         tags = re.findall(r"<script[^>]*\ssrc=\"([^\"]*)\"[^>]*>", text)
         blocking = [
             t for t in re.findall(r"<script[^>]*\ssrc=[^>]*>", text) if not re.search(r"\s(defer|async)\b", t)
@@ -179,9 +179,7 @@ def test_every_table_comes_wrapped_and_styled_by_materials_own_rules(built_site)
     """hooks/tables.py: each table sits in Material's two wrappers with the class Material's start-up
     skips, and tables.css (Material's table rules for that class) comes before extra.css."""
     problems, seen = [], 0
-    for html in sorted(built_site.dir.rglob("*.html")):
-        text = html.read_text(encoding="utf-8")
-        where = html.relative_to(built_site.dir)
+    for where, text in built_pages(built_site, with_404=True):  # redirects have no table
         for table in re.finditer(r"<table[^>]*>", text):
             seen += 1
             before = text[: table.start()]
