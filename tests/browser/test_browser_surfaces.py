@@ -7,11 +7,13 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import mkdocs_jupyter
 import numpy as np
 import pytest
-from browsing import PALETTE_TOGGLE, wait_until_rendered
+from browsing import PALETTE_TOGGLE, SCHEMES, use_scheme, wait_until_rendered
 from PIL import Image
 
 from editions import EDITIONS, ENGLISH, KOREAN
@@ -23,6 +25,8 @@ NOTEBOOK_LEFTOVERS = ("Copied!", "In [", "In\xa0[", "Out[")
 # Queries whose results include formulas (and the notebook) in each edition.
 QUERIES = {"ko": ["경사 하강법", "기울기", "노트북"], "en": ["gradient descent", "epsilon", "notebook"]}
 PLACEHOLDER_ALT = "No description has been provided for this image"
+# The stylesheet mkdocs-jupyter inlines whole and hooks/notebook_styles.py cuts to what the page uses.
+JUPYTERLAB_CSS = Path(mkdocs_jupyter.__file__).parent / "templates/mkdocs_html/assets/index.css"
 
 
 @pytest.fixture
@@ -179,6 +183,69 @@ def test_notebook_figures_follow_the_dark_scheme_and_are_described(
         assert not problems, "\n".join(problems)
     finally:
         context.close()
+
+
+# The page's cut JupyterLab stylesheet: the largest <style> all of whose rules are JupyterLab's,
+# unchanged (the light theme's few rules, inlined after it, are JupyterLab's too). `use` puts the cut
+# or the whole stylesheet in it; the number of rules of each.
+JUPYTERLAB_STYLE_JS = """([whole, use]) => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(whole);
+  const jupyterlab = new Set([...sheet.cssRules].map(rule => rule.cssText));
+  window.jupyterlabStyle ??= [...document.querySelectorAll('style')]
+    .filter(style => [...style.sheet.cssRules].every(rule => jupyterlab.has(rule.cssText)))
+    .sort((a, b) => b.sheet.cssRules.length - a.sheet.cssRules.length)[0];
+  window.cutJupyterlab ??= window.jupyterlabStyle.textContent;
+  window.jupyterlabStyle.textContent = use === 'whole' ? whole : window.cutJupyterlab;
+  return {whole: sheet.cssRules.length, used: window.jupyterlabStyle.sheet.cssRules.length};
+}"""
+
+
+def computed_styles(cdp: Any, properties: list[str]) -> dict[str, list[str]]:
+    """Each laid-out node's (pseudo-elements included) computed value of each property, in one call."""
+    snapshot = cdp.send("DOMSnapshot.captureSnapshot", {"computedStyles": properties})
+    strings, (document, *_) = snapshot["strings"], snapshot["documents"]
+    nodes, layout = document["nodes"], document["layout"]
+    styles = {}
+    for node, values in zip(layout["nodeIndex"], layout["styles"]):
+        attributes = nodes["attributes"][node]
+        names = dict(zip(attributes[::2], attributes[1::2]))
+        described = strings[nodes["nodeName"][node]].lower()
+        classes = [strings[value] for name, value in names.items() if strings[name] == "class"]
+        key = f"{node} {described}{''.join('.' + c for c in ' '.join(classes).split())}"
+        styles[key] = [f"{p}: {strings[v]}" for p, v in zip(properties, values)]
+    return styles
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=[e.lang for e in EDITIONS])
+def test_the_notebook_looks_the_same_with_jupyterlabs_whole_stylesheet(
+    context: Any, site_url: str, edition: Any
+) -> None:
+    """hooks/notebook_styles.py keeps only the rules that can style the page: putting the whole
+    stylesheet back changes no computed style of any element, in either scheme."""
+    page = context.new_page()
+    page.goto(site_url + edition.path + "notebook/")
+    wait_until_rendered(page)
+    page.add_style_tag(content="* { content-visibility: visible !important; }")  # every element styled
+    properties = page.evaluate("[...getComputedStyle(document.body)].filter(name => !name.startsWith('--'))")
+    cdp = context.new_cdp_session(page)
+    whole = JUPYTERLAB_CSS.read_text(encoding="utf-8")
+    for scheme in SCHEMES:
+        use_scheme(page, scheme)
+        rules = page.evaluate(JUPYTERLAB_STYLE_JS, [whole, "cut"])
+        cut = computed_styles(cdp, properties)
+        page.evaluate(JUPYTERLAB_STYLE_JS, [whole, "whole"])
+        with_whole = computed_styles(cdp, properties)
+        assert rules["used"] < rules["whole"] / 5, f"the page's JupyterLab stylesheet is not cut: {rules}"
+        assert len(cut) > 1000 and cut.keys() == with_whole.keys(), "elements appear or vanish"
+        differences = [
+            f"{node}: {sorted(set(cut[node]) - set(with_whole[node]))[:3]}"
+            for node in cut
+            if cut[node] != with_whole[node]
+        ]
+        assert not differences, f"{scheme}: computed styles change with the whole stylesheet:\n" + "\n".join(
+            differences[:20]
+        )
 
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=[e.lang for e in EDITIONS])
