@@ -187,6 +187,8 @@ def test_every_table_comes_wrapped_and_styled_by_materials_own_rules(built_site)
                 '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
             ):
                 problems.append(f"{where}: {table[0]} not wrapped as Material would")
+            if not text[table.start() :].split("</table>", 1)[1].startswith(tables.END + "</div></div>"):
+                problems.append(f"{where}: {table[0]} does not end its wrapper with {tables.END}")
         if "<table" in text:
             links = re.findall(
                 r'<link rel="stylesheet" href="[^"]*?((?:assets/)?stylesheets/[^"/]+\.css)"', text
@@ -198,7 +200,7 @@ def test_every_table_comes_wrapped_and_styled_by_materials_own_rules(built_site)
     assert seen, "no table in the site: the check saw nothing"
     for edition in ("", "en/"):
         css = (built_site.dir / edition / tables.STYLESHEET).read_text(encoding="utf-8")
-        if css.count("table.md-table") < 10 or "table:not([class])" in css:
+        if css.count("table.md-table") < 10 or "table:not([class])" in css or tables.UNTIL_PARSED not in css:
             problems.append(f"{edition}{tables.STYLESHEET}: not Material's table rules for .md-table:\n{css}")
     assert not problems, "\n".join(problems)
 

@@ -187,6 +187,44 @@ def test_a_table_is_where_material_puts_it_before_any_script_runs(browser: Any, 
     )
 
 
+# The visibility of each table and of the header's buttons as the page is, and while the parser is
+# still inside them: a table's wrapper without its end marker, the header without the page after it.
+WHILE_PARSED_JS = """() => {
+  const seen = [];
+  for (const end of document.querySelectorAll('.md-typeset__table > .md-table-end')) {
+    const wrapper = end.parentElement;
+    const parsed = getComputedStyle(wrapper).visibility;
+    end.remove();
+    seen.push(['table', parsed, getComputedStyle(wrapper).visibility]);
+    wrapper.append(end);
+  }
+  const container = document.querySelector('.md-header ~ .md-container');
+  const option = document.querySelector('.md-header__option');
+  const parsed = getComputedStyle(option).visibility;
+  const [parent, next] = [container.parentNode, container.nextSibling];
+  container.remove();
+  seen.push(['header', parsed, getComputedStyle(option).visibility]);
+  parent.insertBefore(container, next);
+  return seen;
+}"""
+
+
+def test_tables_and_header_buttons_are_drawn_only_once_parsed(browser: Any, site_url: str) -> None:
+    """A table or the header painted while the parser is still inside it changes its layout as the
+    rest arrives (the glossary's columns widened, the language button moved): layout shifts. So
+    both are hidden until the parser is past them (hooks/tables.py, extra.css), and shown after."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(site_url + "glossary/", wait_until="load")
+    seen = page.evaluate(WHILE_PARSED_JS)
+    context.close()
+    assert [kind for kind, *_ in seen].count("table") >= 2, (
+        f"the glossary's tables have no end marker: {seen}"
+    )
+    wrong = [s for s in seen if s[1:] != ["visible", "hidden"]]
+    assert not wrong, f"[what, visibility once parsed, while parsing]: {wrong}"
+
+
 def test_no_serious_accessibility_violation(visits: list[Visit]) -> None:
     def problems(v: Visit) -> list[str]:
         return [
