@@ -139,10 +139,9 @@ def test_every_script_file_waits_for_the_parsed_page_and_material_comes_first(bu
     behind Material's start-up; ours use Material's document$, so its bundle comes before them."""
     problems = []
     for where, text in built_pages(built_site, with_404=False):
-        tags = re.findall(r"<script[^>]*\ssrc=\"([^\"]*)\"[^>]*>", text)
-        blocking = [
-            t for t in re.findall(r"<script[^>]*\ssrc=[^>]*>", text) if not re.search(r"\s(defer|async)\b", t)
-        ]
+        scripts = re.findall(r"(<script[^>]*\ssrc=\"([^\"]*)\"[^>]*>)", text)
+        tags = [src for _, src in scripts]
+        blocking = [tag for tag, _ in scripts if not re.search(r"\s(defer|async)\b", tag)]
         if blocking:
             problems.append(f"{where}: not deferred: {blocking}")
         bundle = [

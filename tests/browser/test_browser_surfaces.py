@@ -7,16 +7,15 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import mkdocs_jupyter
 import numpy as np
 import pytest
 from browsing import PALETTE_TOGGLE, SCHEMES, use_scheme, wait_until_rendered
 from PIL import Image
 
 from editions import EDITIONS, ENGLISH, KOREAN
+from hook_module import load_hook
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -26,7 +25,7 @@ NOTEBOOK_LEFTOVERS = ("Copied!", "In [", "In\xa0[", "Out[")
 QUERIES = {"ko": ["경사 하강법", "기울기", "노트북"], "en": ["gradient descent", "epsilon", "notebook"]}
 PLACEHOLDER_ALT = "No description has been provided for this image"
 # The stylesheet mkdocs-jupyter inlines whole and hooks/notebook_styles.py cuts to what the page uses.
-JUPYTERLAB_CSS = Path(mkdocs_jupyter.__file__).parent / "templates/mkdocs_html/assets/index.css"
+JUPYTERLAB_CSS = load_hook("notebook_styles").JUPYTERLAB_CSS
 
 
 @pytest.fixture
